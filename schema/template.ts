@@ -1,0 +1,215 @@
+// The report template file format (report-templates/<id>/<version>.json): the contract shared by the
+// template loader, the formula engine, the grid, the Excel writer and the JSON Schema for editors.
+import * as v from 'valibot';
+
+const isoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+
+/** Administrative levels. Until 30/06/2025 three; from 01/07/2025 the district level is gone. */
+export const LEVELS = ['province', 'district', 'commune'] as const;
+export const LevelSchema = v.picklist(LEVELS);
+export type Level = v.InferOutput<typeof LevelSchema>;
+
+export const FREQUENCIES = ['monthly', 'quarterly', 'six-monthly', 'nine-month', 'annual', 'adhoc'] as const;
+export const FrequencySchema = v.picklist(FREQUENCIES);
+export type Frequency = v.InferOutput<typeof FrequencySchema>;
+
+/** decree09: Art. 12 cutoff windows (15th → 14th); calendar: statistical forms (1st → last day). */
+export const CalendarSchema = v.picklist(['decree09', 'calendar']);
+export type Calendar = v.InferOutput<typeof CalendarSchema>;
+
+export const VALUE_TYPES = ['integer', 'decimal', 'percent', 'text'] as const;
+export const ValueTypeSchema = v.picklist(VALUE_TYPES);
+export type ValueType = v.InferOutput<typeof ValueTypeSchema>;
+
+/**
+ * How an input cell combines across units and, for `ytd()`, across the periods of a year.
+ * `last` is for stocks (population, households): summed across units, the latest value over time.
+ * `formula` recomputes the row's formula from aggregated inputs (ratios, percentages).
+ */
+export const AGGREGATIONS = ['sum', 'average', 'min', 'max', 'last', 'formula', 'none'] as const;
+export const AggregationSchema = v.picklist(AGGREGATIONS);
+export type Aggregation = v.InferOutput<typeof AggregationSchema>;
+
+const formula = v.pipe(v.string(), v.minLength(1, 'a formula cannot be empty'));
+const rowCode = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a row code is letters, digits, ".", "_" or "-", e.g. "1.2"'),
+);
+const columnKey = v.pipe(
+  v.string(),
+  v.regex(/^[a-z][a-z0-9_]*$/, 'a column key is lower-case letters, digits and "_", starting with a letter'),
+);
+const label = v.pipe(v.string(), v.minLength(1, 'a label cannot be empty'));
+const decimals = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6));
+
+export const LegalDocumentSchema = v.strictObject({
+  number: label,
+  date: isoDate,
+  issuer: v.optional(v.string()),
+  title: v.optional(v.string()),
+});
+
+/** Which levels fill the form themselves, over a span of dates (the 2025 reform changed them). */
+export const ReportersSchema = v.strictObject({
+  from: v.optional(isoDate),
+  to: v.optional(isoDate),
+  levels: v.pipe(v.array(LevelSchema), v.minLength(1)),
+  note: v.optional(v.string()),
+});
+
+/** Deadline of each level, in working days after the data cutoff (Art. 8(5), Art. 13). */
+export const DeadlinesSchema = v.strictObject({
+  commune: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  district: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  province: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type Deadlines = v.InferOutput<typeof DeadlinesSchema>;
+
+/** The Decree 09 Art. 7 description of the reporting regime. */
+export const RegimeSchema = v.strictObject({
+  name: label,
+  kind: v.picklist(['periodic', 'thematic', 'adhoc']),
+  content: v.string(),
+  reporters: v.pipe(v.array(ReportersSchema), v.minLength(1)),
+  recipient: v.string(),
+  method: v.string(),
+  cutoff: v.string(),
+  deadlineWorkingDays: DeadlinesSchema,
+  outline: v.optional(v.string()),
+  instructions: v.optional(v.string()),
+  forms: v.optional(v.array(v.string())),
+  legalBasis: v.pipe(v.array(LegalDocumentSchema), v.minLength(1)),
+});
+export type Regime = v.InferOutput<typeof RegimeSchema>;
+
+/** An ad hoc or thematic report's explicit periods. */
+export const AdhocPeriodSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/)),
+  label: v.optional(v.string()),
+  start: isoDate,
+  end: isoDate,
+  deadlines: v.record(LevelSchema, isoDate),
+});
+
+export const ColumnSchema = v.strictObject({
+  key: columnKey,
+  label,
+  /** Header groups above the label, outermost first; columns next to each other share a group. */
+  group: v.optional(v.array(label)),
+  valueType: v.optional(ValueTypeSchema),
+  decimals: v.optional(decimals),
+  /** Evaluated in every data row that has no formula of its own for this cell. */
+  formula: v.optional(formula),
+  width: v.optional(v.pipe(v.number(), v.minValue(40), v.maxValue(600))),
+  description: v.optional(v.string()),
+});
+export type Column = v.InferOutput<typeof ColumnSchema>;
+
+/** How a row code continues the history of rows of the previous version. */
+export const RowLineageSchema = v.strictObject({
+  code: rowCode,
+  how: v.picklist(['renamed', 'split', 'merged']),
+});
+
+export const RowSchema = v.strictObject({
+  code: rowCode,
+  label,
+  /** A header row groups the rows below it and holds no values. */
+  header: v.optional(v.boolean()),
+  indent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5))),
+  /** "Trong đó" sub-rows name the row they are part of. */
+  partOf: v.optional(rowCode),
+  unit: v.optional(v.string()),
+  valueType: v.optional(ValueTypeSchema),
+  decimals: v.optional(decimals),
+  aggregation: v.optional(AggregationSchema),
+  /** Evaluated in every column of this row, unless the column has a formula of its own. */
+  formula: v.optional(formula),
+  /** Greyed-out cells: column keys that do not apply to this row, or "all". */
+  disabled: v.optional(v.union([v.literal('all'), v.array(columnKey)])),
+  min: v.optional(v.number()),
+  max: v.optional(v.number()),
+  was: v.optional(v.array(RowLineageSchema)),
+  description: v.optional(v.string()),
+});
+export type Row = v.InferOutput<typeof RowSchema>;
+
+export const CellFormulaSchema = v.strictObject({ row: rowCode, col: columnKey, formula });
+
+const ruleBase = {
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a rule id is kebab-case, e.g. "received-balance"')),
+  severity: v.picklist(['error', 'warning']),
+  /** Rows the rule is checked in; all data rows when absent. */
+  rows: v.optional(v.array(rowCode)),
+  /** Columns the rule is checked in, for rules written with row(); all columns when absent. */
+  cols: v.optional(v.array(columnKey)),
+  /** Vietnamese sentence shown to the officer; {row} and {col} name the cell. */
+  message: v.optional(v.string()),
+};
+
+export const CompareRuleSchema = v.strictObject({
+  ...ruleBase,
+  type: v.literal('compare'),
+  left: formula,
+  op: v.picklist(['=', '<>', '<', '<=', '>', '>=']),
+  right: formula,
+  tolerance: v.optional(v.pipe(v.number(), v.minValue(0))),
+});
+
+export const RangeRuleSchema = v.strictObject({
+  ...ruleBase,
+  type: v.literal('range'),
+  target: formula,
+  min: v.optional(v.number()),
+  max: v.optional(v.number()),
+});
+
+export const RequiredRuleSchema = v.strictObject({
+  ...ruleBase,
+  type: v.literal('required'),
+  target: formula,
+});
+
+export const RuleSchema = v.variant('type', [CompareRuleSchema, RangeRuleSchema, RequiredRuleSchema]);
+export type Rule = v.InferOutput<typeof RuleSchema>;
+
+/** A narrative section of the outline (mẫu đề cương) that a report carries beside its grid. */
+export const SectionSchema = v.strictObject({
+  key: columnKey,
+  title: label,
+  hint: v.optional(v.string()),
+  required: v.optional(v.boolean()),
+  maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export type Section = v.InferOutput<typeof SectionSchema>;
+
+export const TemplateDefaultsSchema = v.strictObject({
+  valueType: v.optional(ValueTypeSchema),
+  decimals: v.optional(decimals),
+  aggregation: v.optional(AggregationSchema),
+  unit: v.optional(v.string()),
+  /** Lowest value an input number cell accepts unless its row says otherwise (counts are >= 0). */
+  min: v.optional(v.number()),
+});
+
+export const TemplateFileSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is kebab-case')),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** First period (an id of this template's frequency) that uses this version. */
+  effectiveFrom: v.pipe(v.string(), v.minLength(1)),
+  formNumber: v.string(),
+  title: label,
+  unitOfMeasure: v.optional(v.string()),
+  frequency: FrequencySchema,
+  calendar: CalendarSchema,
+  adhocPeriods: v.optional(v.array(AdhocPeriodSchema)),
+  regime: RegimeSchema,
+  defaults: v.optional(TemplateDefaultsSchema),
+  columns: v.pipe(v.array(ColumnSchema), v.minLength(1)),
+  rows: v.pipe(v.array(RowSchema), v.minLength(1)),
+  cellFormulas: v.optional(v.array(CellFormulaSchema)),
+  rules: v.optional(v.array(RuleSchema)),
+  sections: v.optional(v.array(SectionSchema)),
+});
+export type TemplateFile = v.InferOutput<typeof TemplateFileSchema>;

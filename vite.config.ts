@@ -1,0 +1,37 @@
+// One config for the client build, the dev server and the three vitest projects.
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+const apiPort = Number(process.env.PORT ?? 8787);
+
+export default defineConfig({
+  root: 'client',
+  plugins: [solid()],
+  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
+  server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  test: {
+    root: '.',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'server', root: '.', environment: 'node', include: ['test/server/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/templates/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'client', root: '.', environment: 'jsdom', include: ['test/client/**/*.test.{ts,tsx}'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
