@@ -13,7 +13,7 @@ export default defineConfig({
     root: '.',
     projects: [
       {
-        extends: true,
+        // Server code runs on Node: no Solid plugin, whose browser resolve conditions break Node packages.
         test: { name: 'server', root: '.', environment: 'node', include: ['test/server/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/templates/**/*.test.ts'] },
       },
       {
@@ -21,7 +21,6 @@ export default defineConfig({
         test: { name: 'client', root: '.', environment: 'jsdom', include: ['test/client/**/*.test.{ts,tsx}'] },
       },
       {
-        extends: true,
         test: {
           name: 'e2e',
           root: '.',

@@ -202,3 +202,31 @@ export interface Aggregate {
   completeness: Completeness;
   children: { unitCode: string; unitName: string; status: ReportStatus; values: CellValueOut[] }[];
 }
+
+export interface Health {
+  ok: true;
+  /** The database holds the demo seed: the UI labels everything as demo data. */
+  demo: boolean;
+}
+
+/** One line of "my reports": a report of the caller's unit, or of its units below for a head. */
+export interface WorklistItem {
+  template: { id: string; title: string; formNumber: string; frequency: Frequency };
+  period: PeriodInfo;
+  unit: UnitRef;
+  /** False when the unit's level does not fill this form itself (a head following the units below). */
+  isReporter: boolean;
+  status: ReportStatus;
+  revision: number;
+  submittedAt: string | null;
+  deadline: string | null;
+  isLate: boolean;
+  /** For heads: how far the units directly below have got this period. */
+  below?: Completeness;
+}
+
+export interface WorkflowResult {
+  status: ReportStatus;
+  revision: number;
+  submittedAt: string | null;
+}

@@ -1,0 +1,147 @@
+// The application shell: session bootstrap, the bar at the top (demo label, user, language, logout), and
+// the page the hash names. The report page, which carries AG Grid, loads only when first opened.
+import { createEffect, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, createSignal } from 'solid-js';
+import { createApi } from './api';
+import { Loading, ErrorBox } from './components/LoadState';
+import { Toasts } from './components/Toasts';
+import { locale, setLocale, t } from './i18n';
+import { createHashRouter, type Route } from './router';
+import { createSession } from './session';
+import LoginView from './views/Login/LoginView';
+import { loadWorklist } from './views/Worklist/loader';
+import WorklistView from './views/Worklist/WorklistView';
+
+const ReportPage = lazy(() => import('./views/Report/ReportPage'));
+
+export default function App() {
+  const router = createHashRouter();
+  onCleanup(() => router.dispose());
+  let session: ReturnType<typeof createSession>;
+  const api = createApi({ onUnauthorized: () => session.expire() });
+  session = createSession(api);
+  const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+  onMount(() => {
+    void session.refresh();
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    onCleanup(() => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    });
+  });
+
+  createEffect(() => {
+    document.documentElement.lang = locale();
+    document.title = t('app.title');
+  });
+
+  const navigate = (to: Route, options?: { replace?: boolean }) => router.navigate(to, options);
+  const reportRoute = () => {
+    const r = router.route();
+    return r.name === 'report' ? r : undefined;
+  };
+  // One key per report, so moving to another report builds a fresh page and store.
+  const reportKey = () => {
+    const r = reportRoute();
+    return r ? `${r.template}/${r.period}/${r.unit}` : undefined;
+  };
+
+  return (
+    <div class="app">
+      <header class="app-bar">
+        <a class="brand" href="#/">
+          <span class="brand-mark" aria-hidden="true">
+            LS
+          </span>
+          <span>
+            <span class="brand-title">{t('app.title')}</span>
+            <span class="brand-sub">{t('app.subtitle')}</span>
+          </span>
+        </a>
+        <Show when={session.isDemo()}>
+          <span class="demo-badge" title={t('app.demoHint')}>
+            {t('app.demo')}
+          </span>
+        </Show>
+        <span class="spacer" />
+        <Show when={session.me()}>
+          {(me) => (
+            <span class="user">
+              <span class="user-name">{me().name}</span>
+              <Show when={me().unit}>{(u) => <span class="user-unit">{u().name}</span>}</Show>
+            </span>
+          )}
+        </Show>
+        <div class="lang" role="group" aria-label={t('app.language')}>
+          <button type="button" classList={{ active: locale() === 'vi' }} aria-pressed={locale() === 'vi'} onClick={() => setLocale('vi')}>
+            VI
+          </button>
+          <button type="button" classList={{ active: locale() === 'en' }} aria-pressed={locale() === 'en'} onClick={() => setLocale('en')}>
+            EN
+          </button>
+        </div>
+        <Show when={session.me()}>
+          <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>
+            {t('app.logout')}
+          </button>
+        </Show>
+      </header>
+      <Show when={session.isDemo()}>
+        <div class="demo-strip">{t('app.demoHint')}</div>
+      </Show>
+      <Show when={!online()}>
+        <div class="offline-strip" role="alert">
+          {t('app.offline')}
+        </div>
+      </Show>
+
+      <Switch>
+        <Match when={session.state() === 'checking'}>
+          <Loading />
+        </Match>
+        <Match when={session.state() === 'unreachable'}>
+          <main class="page">
+            <ErrorBox error={session.bootError()} onRetry={() => void session.refresh()} />
+          </main>
+        </Match>
+        <Match when={session.state() === 'anonymous'}>
+          <LoginView
+            session={session}
+            onLoggedIn={() => {
+              if (router.route().name === 'login') navigate({ name: 'worklist' }, { replace: true });
+            }}
+          />
+        </Match>
+        <Match when={session.me()}>
+          {(me) => (
+            <Switch fallback={<NotFound />}>
+              <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
+                <WorklistView data={loadWorklist(api)} navigate={navigate} />
+              </Match>
+              <Match when={reportKey()} keyed>
+                {(_key) => (
+                  <Suspense fallback={<Loading />}>
+                    <ReportPage api={api} me={me()} route={reportRoute()!} navigate={navigate} />
+                  </Suspense>
+                )}
+              </Match>
+            </Switch>
+          )}
+        </Match>
+      </Switch>
+      <Toasts />
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <main class="page">
+      <p class="empty">{t('app.notFound')}</p>
+      <a href="#/">{t('app.toWorklist')}</a>
+    </main>
+  );
+}

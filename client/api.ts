@@ -1,0 +1,130 @@
+// The only module that talks to the server: typed calls for each route of ../shared/docs/api.md.
+import type {
+  Aggregate,
+  ApiErrorBody,
+  Health,
+  Issue,
+  Me,
+  PutValuesBody,
+  Report,
+  ReportListItem,
+  SaveResult,
+  TemplateVersion,
+  WorkflowResult,
+  WorklistItem,
+} from '../schema/api';
+
+/** A failed call. status 0 means the server was not reached (offline, DNS, timeout). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Api {
+  health(): Promise<Health>;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  me(): Promise<Me>;
+  worklist(): Promise<WorklistItem[]>;
+  templateVersion(id: string, version: number): Promise<TemplateVersion>;
+  reports(template: string, period: string): Promise<ReportListItem[]>;
+  report(template: string, period: string, unit: string): Promise<Report>;
+  putValues(template: string, period: string, unit: string, body: PutValuesBody): Promise<SaveResult>;
+  submit(template: string, period: string, unit: string): Promise<WorkflowResult>;
+  approve(template: string, period: string, unit: string): Promise<WorkflowResult>;
+  returnReport(template: string, period: string, unit: string, reason: string): Promise<WorkflowResult>;
+  aggregate(template: string, period: string, unit: string, include: 'approved' | 'submitted'): Promise<Aggregate>;
+  exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json'): string;
+}
+
+export interface ApiOptions {
+  base?: string;
+  fetch?: typeof fetch;
+  /** Slow rural connections are normal; only a dead one should fail. */
+  timeoutMs?: number;
+  /** Called on any 401, so the app can send the user back to the login form. */
+  onUnauthorized?: () => void;
+}
+
+const enc = encodeURIComponent;
+const reportPath = (t: string, p: string, u: string) => `/reports/${enc(t)}/${enc(p)}/${enc(u)}`;
+
+export function createApi(options: ApiOptions = {}): Api {
+  const base = options.base ?? '/api';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  // Template versions never change once published, so one fetch per session is enough.
+  const templateCache = new Map<string, Promise<TemplateVersion>>();
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (e) {
+      const aborted = controller.signal.aborted;
+      throw new ApiError(0, aborted ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await res.text().catch(() => '');
+    let data: unknown = undefined;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = undefined;
+      }
+    }
+    if (!res.ok) {
+      const err = (data as Partial<ApiErrorBody> | undefined)?.error;
+      if (res.status === 401 && path !== '/auth/login') options.onUnauthorized?.();
+      throw new ApiError(res.status, err?.code ?? 'unknown', err?.message ?? res.statusText, err?.issues ?? []);
+    }
+    return data as T;
+  }
+
+  return {
+    health: () => call('GET', '/health'),
+    login: async (username, password) => {
+      await call('POST', '/auth/login', { username, password });
+    },
+    logout: async () => {
+      await call('POST', '/auth/logout');
+    },
+    me: () => call('GET', '/me'),
+    worklist: () => call('GET', '/worklist'),
+    templateVersion: (id, version) => {
+      const key = `${id}@${version}`;
+      let p = templateCache.get(key);
+      if (!p) {
+        p = call<TemplateVersion>('GET', `/templates/${enc(id)}/versions/${version}`);
+        p.catch(() => templateCache.delete(key));
+        templateCache.set(key, p);
+      }
+      return p;
+    },
+    reports: (template, period) => call('GET', `/reports?template=${enc(template)}&period=${enc(period)}`),
+    report: (t, p, u) => call('GET', reportPath(t, p, u)),
+    putValues: (t, p, u, body) => call('PUT', `${reportPath(t, p, u)}/values`, body),
+    submit: (t, p, u) => call('POST', `${reportPath(t, p, u)}/submit`),
+    approve: (t, p, u) => call('POST', `${reportPath(t, p, u)}/approve`),
+    returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
+    aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
+    exportUrl: (t, p, u, format) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}`,
+  };
+}

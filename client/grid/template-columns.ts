@@ -1,0 +1,243 @@
+// Derives the AG Grid column definitions and rows of a report grid from a template (style.md §7).
+import type { CellClassParams, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
+import type { CellValue, Issue } from '../../schema/api';
+import type { Column, Row, TemplateFile, ValueType } from '../../schema/template';
+import { formatNumber, parseNumber } from '../format';
+
+/** What the grid needs to know of each cell: the compiled template answers it (server/domain/template). */
+export interface CellInfo {
+  kind: 'input' | 'computed' | 'disabled';
+  valueType: ValueType;
+  decimals: number;
+  formula?: string;
+}
+
+export interface GridModel {
+  file: TemplateFile;
+  cell(row: string, col: string): CellInfo | undefined;
+}
+
+/** One grid row per template row, header rows included. */
+export interface GridRow {
+  code: string;
+  label: string;
+  unit: string;
+  indent: number;
+  isHeader: boolean;
+  /** A "Trong đó" row, part of the row above it. */
+  isPartOf: boolean;
+  /** The row of column numbers under the headers (A, B, 1, 2, …), pinned on top. */
+  isNumbering?: boolean;
+}
+
+export type CellKindClass = 'numbering' | 'header' | 'input' | 'computed' | 'disabled';
+
+/** What the columns read and write while the grid runs; the report view supplies it. */
+export interface GridCellSource {
+  value(row: string, col: string): CellValue | undefined;
+  issues(row: string, col: string): readonly Issue[];
+  isDirty(row: string, col: string): boolean;
+  canEdit(): boolean;
+  setValue(row: string, col: string, value: CellValue): void;
+  onParseError(row: string, col: string, text: string, reason: 'not-a-number' | 'not-an-integer'): void;
+  label(key: 'code' | 'label' | 'unit' | 'computed' | 'disabled', params?: Record<string, string>): string;
+}
+
+export type GridColumn = ColDef<GridRow> | ColGroupDef<GridRow>;
+
+export const LABEL_COL = '_label';
+export const CODE_COL = '_code';
+export const UNIT_COL = '_unit';
+
+export function templateRows(file: TemplateFile): GridRow[] {
+  return file.rows.map((r: Row) => ({
+    code: r.code,
+    label: r.label,
+    unit: r.unit ?? '',
+    indent: r.indent ?? 0,
+    isHeader: r.header === true,
+    isPartOf: r.partOf !== undefined,
+  }));
+}
+
+export function cellKindAt(model: GridModel, row: GridRow, col: string): CellKindClass {
+  if (row.isNumbering) return 'numbering';
+  if (row.isHeader) return 'header';
+  return model.cell(row.code, col)?.kind ?? 'disabled';
+}
+
+/** Formats a stored value for display: vi-VN numbers with the cell's decimals, text as it is. */
+export function formatCell(info: CellInfo | undefined, value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return formatNumber(value, info?.decimals ?? 0);
+}
+
+export type ColumnTree = { kind: 'leaf'; column: Column } | { kind: 'group'; label: string; id: string; children: ColumnTree[] };
+
+/**
+ * The columns of a template in order, under their header groups: neighbours that share a group label at
+ * a depth share one group there (`group` lists the labels outermost first).
+ */
+export function groupColumns(columns: readonly Column[], depth = 0): ColumnTree[] {
+  const out: ColumnTree[] = [];
+  let i = 0;
+  while (i < columns.length) {
+    const c = columns[i]!;
+    const label = c.group?.[depth];
+    if (label === undefined) {
+      out.push({ kind: 'leaf', column: c });
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < columns.length && columns[j]!.group?.[depth] === label) j++;
+    const members = columns.slice(i, j);
+    out.push({ kind: 'group', label, id: `g${depth}-${members[0]!.key}`, children: groupColumns(members, depth + 1) });
+    i = j;
+  }
+  return out;
+}
+
+function toColDefs(nodes: readonly ColumnTree[], leaf: (c: Column) => ColDef<GridRow>): GridColumn[] {
+  return nodes.map((n) =>
+    n.kind === 'leaf'
+      ? leaf(n.column)
+      : ({
+          headerName: n.label,
+          groupId: n.id,
+          marryChildren: true,
+          headerClass: 'report-group-header',
+          children: toColDefs(n.children, leaf),
+        } satisfies ColGroupDef<GridRow>),
+  );
+}
+
+export interface ColumnOptions {
+  /** Read-only grids (the roll-up) never edit, whatever the source says. */
+  readOnly?: boolean;
+}
+
+/** The whole column set: code, label and unit pinned left, then the template's columns under their groups. */
+export function buildColumnDefs(model: GridModel, source: GridCellSource, options: ColumnOptions = {}): GridColumn[] {
+  const { file } = model;
+  const dataColumns = file.columns;
+  const showUnit = file.rows.some((r) => r.unit !== undefined && r.unit !== '');
+
+  const code: ColDef<GridRow> = {
+    colId: CODE_COL,
+    headerName: source.label('code'),
+    field: 'code',
+    pinned: 'left',
+    lockPinned: true,
+    width: 72,
+    editable: false,
+    cellClass: (p) => ['report-code', p.data?.isHeader ? 'report-header-cell' : ''],
+  };
+  const label: ColDef<GridRow> = {
+    colId: LABEL_COL,
+    headerName: source.label('label'),
+    field: 'label',
+    pinned: 'left',
+    lockPinned: true,
+    width: 300,
+    minWidth: 180,
+    editable: false,
+    wrapText: true,
+    autoHeight: true,
+    colSpan: (p) => (p.data?.isHeader && showUnit ? 2 : 1),
+    cellClass: (p) => [
+      'report-label',
+      p.data?.isHeader ? 'report-header-cell' : '',
+      `report-indent-${Math.min(p.data?.indent ?? 0, 5)}`,
+      p.data?.isPartOf ? 'report-part-of' : '',
+    ],
+  };
+  const unit: ColDef<GridRow> = {
+    colId: UNIT_COL,
+    headerName: source.label('unit'),
+    field: 'unit',
+    pinned: 'left',
+    lockPinned: true,
+    width: 96,
+    editable: false,
+    cellClass: 'report-unit',
+  };
+
+  const leaf = (c: Column): ColDef<GridRow> => dataColumnDef(model, source, c, dataColumns.indexOf(c), dataColumns.length, options);
+  const grouped = toColDefs(groupColumns(dataColumns), leaf);
+  return [code, label, ...(showUnit ? [unit] : []), ...grouped];
+}
+
+function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, index: number, columnCount: number, options: ColumnOptions): ColDef<GridRow> {
+  const info = (row: GridRow | undefined) => (row ? model.cell(row.code, c.key) : undefined);
+  const kind = (row: GridRow | undefined) => (row ? cellKindAt(model, row, c.key) : 'disabled');
+  const severity = (p: CellClassParams<GridRow>, s: 'error' | 'warning') =>
+    !!p.data && !p.data.isNumbering && source.issues(p.data.code, c.key).some((i) => (i.severity ?? 'error') === s);
+  const isText = (c.valueType ?? model.file.defaults?.valueType) === 'text';
+  const isFirst = index === 0;
+
+  return {
+    colId: c.key,
+    headerName: c.label,
+    headerTooltip: c.description ?? c.label,
+    width: c.width ?? (isText ? 220 : 104),
+    minWidth: 64,
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    // A header row is one band across the data columns, drawn by its first cell.
+    colSpan: (p) => (p.data?.isHeader && isFirst ? columnCount : 1),
+    valueGetter: (p) => {
+      if (!p.data || p.data.isHeader) return null;
+      if (p.data.isNumbering) return `${index + 1}`;
+      return source.value(p.data.code, c.key) ?? null;
+    },
+    valueSetter: (p) => {
+      if (!p.data) return false;
+      const next = (p.newValue ?? null) as CellValue;
+      if (next === (p.oldValue ?? null)) return false;
+      source.setValue(p.data.code, c.key, next);
+      return true;
+    },
+    valueFormatter: (p) => (p.data?.isNumbering ? String(p.value) : formatCell(info(p.data), p.value as CellValue | undefined)),
+    valueParser: (p: ValueParserParams<GridRow>) => parseCellInput(info(p.data), p, source, c.key),
+    editable: (p) => !options.readOnly && source.canEdit() && kind(p.data) === 'input',
+    suppressNavigable: (p) => kind(p.data) === 'header' || kind(p.data) === 'numbering',
+    cellClass: (p) => {
+      const k = kind(p.data);
+      const cellInfo = info(p.data);
+      return [`report-cell-${k}`, cellInfo?.valueType === 'text' ? 'report-cell-text' : 'report-cell-number'];
+    },
+    cellClassRules: {
+      'report-cell-error': (p) => severity(p, 'error'),
+      'report-cell-warning': (p) => !severity(p, 'error') && severity(p, 'warning'),
+      'report-cell-dirty': (p) => !!p.data && !p.data.isNumbering && source.isDirty(p.data.code, c.key),
+      'report-cell-locked': (p) => !options.readOnly && !source.canEdit() && kind(p.data) === 'input',
+    },
+    tooltipValueGetter: (p) => {
+      if (!p.data || p.data.isHeader || p.data.isNumbering) return undefined;
+      const issues = source.issues(p.data.code, c.key);
+      if (issues.length > 0) return issues.map((i) => i.message).join('\n');
+      const k = kind(p.data);
+      if (k === 'computed') return source.label('computed', { formula: info(p.data)?.formula ?? '' });
+      if (k === 'disabled') return source.label('disabled');
+      return undefined;
+    },
+    cellEditor: 'agTextCellEditor',
+    sortable: false,
+    suppressHeaderMenuButton: true,
+    suppressMovable: true,
+  };
+}
+
+/** Reads an edit: text as typed, numbers in vi-VN or plain form; garbage keeps the old value and says why. */
+export function parseCellInput(info: CellInfo | undefined, p: ValueParserParams<GridRow>, source: GridCellSource, col: string): CellValue {
+  const text = p.newValue == null ? '' : String(p.newValue);
+  const old = (p.oldValue ?? null) as CellValue;
+  if (!p.data) return old;
+  if (info?.valueType === 'text') return text.trim() === '' ? null : text.trim();
+  const parsed = parseNumber(text, { integer: info?.valueType === 'integer' });
+  if (parsed.ok) return parsed.value;
+  source.onParseError(p.data.code, col, text, parsed.reason);
+  return old;
+}

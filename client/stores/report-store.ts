@@ -1,0 +1,356 @@
+// createReportStore(api, …): one report being filled — server values, local edits, computed cells and
+// checks, with saves applied optimistically and rolled back (edits kept) when the server refuses them.
+import { batch, createMemo, createSignal } from 'solid-js';
+import type { CellValue, Issue, PutValuesBody, Report } from '../../schema/api';
+import type { TemplateFile } from '../../schema/template';
+import { ApiError, type Api } from '../api';
+import type { Engine } from '../engine';
+import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
+
+export interface ReportKey {
+  template: string;
+  period: string;
+  unit: string;
+}
+
+export interface ReportStoreOptions {
+  /** Whose edits these are: drafts of two users on one computer never mix. */
+  user: string;
+  storage?: DraftStorage;
+  createEngine: (file: TemplateFile) => Engine;
+  now?: () => Date;
+}
+
+export type Values = ReadonlyMap<string, CellValue>;
+
+export const cellKeyOf = (row: string, col: string): string => `${row}|${col}`;
+export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
+
+export type SubmitOutcome = { ok: true } | { ok: false; reason: 'errors' | 'explanations' | 'save-failed' | 'refused'; error?: unknown };
+
+function splitKey(key: string): [string, string] {
+  const at = key.lastIndexOf('|');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function merged<V>(...maps: ReadonlyMap<string, V>[]): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const m of maps) for (const [k, v] of m) out.set(k, v);
+  return out;
+}
+
+export function createReportStore(api: Api, key: ReportKey, options: ReportStoreOptions) {
+  const now = options.now ?? (() => new Date());
+  const storageKey = draftKey(options.user, key.template, key.period, key.unit);
+
+  const [report, setReport] = createSignal<Report>();
+  const [template, setTemplate] = createSignal<TemplateFile>();
+  const [engine, setEngine] = createSignal<Engine>();
+  const [loadError, setLoadError] = createSignal<unknown>();
+  const [loading, setLoading] = createSignal(false);
+  /** Input values as the server last confirmed them (or as a save in flight assumes it will). */
+  const [saved, setSaved] = createSignal<Values>(new Map());
+  /** Edits not yet sent. */
+  const [edits, setEdits] = createSignal<Values>(new Map());
+  /** Edits sent in the save now in flight: still in the local draft until the server confirms them. */
+  const [inFlight, setInFlight] = createSignal<Values>(new Map());
+  const [sectionText, setSectionText] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [sectionEdits, setSectionEdits] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [explanationText, setExplanationText] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [explanationEdits, setExplanationEdits] = createSignal<ReadonlyMap<string, string>>(new Map());
+  const [serverIssues, setServerIssues] = createSignal<Issue[]>([]);
+  const [saving, setSaving] = createSignal(false);
+  const [submitting, setSubmitting] = createSignal(false);
+  const [lastSavedAt, setLastSavedAt] = createSignal<Date>();
+  const [saveError, setSaveError] = createSignal<unknown>();
+  const [conflict, setConflict] = createSignal(false);
+  const [restored, setRestored] = createSignal<{ count: number; stale: boolean }>();
+
+  const values = createMemo<Values>(() => merged(saved(), edits()));
+  const full = createMemo<Values>(() => {
+    const e = engine();
+    return e ? e.compute(values()) : values();
+  });
+  const localIssues = createMemo<Issue[]>(() => {
+    const e = engine();
+    return e ? e.check(values(), full()) : [];
+  });
+  /** Local checks first; server issues add what the local engine did not see (the server is the authority). */
+  const issues = createMemo<Issue[]>(() => {
+    const seen = new Set(localIssues().map(issueId));
+    return [...localIssues(), ...serverIssues().filter((i) => !seen.has(issueId(i)))];
+  });
+  const issuesByCell = createMemo(() => {
+    const map = new Map<string, Issue[]>();
+    for (const i of issues()) {
+      const k = cellKeyOf(i.row, i.col);
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    }
+    return map;
+  });
+  const canEdit = () => (report()?.can.edit ?? false) && !submitting();
+  const dirtyCount = () => edits().size + sectionEdits().size + explanationEdits().size;
+  const isDirty = () => dirtyCount() > 0;
+  const pendingKeys = createMemo(() => new Set([...inFlight().keys(), ...edits().keys()]));
+
+  function persistDraft(): void {
+    const r = report();
+    if (!r) return;
+    const cells = merged(inFlight(), edits());
+    writeDraft(options.storage, storageKey, {
+      revision: r.revision,
+      savedAt: now().toISOString(),
+      values: [...cells].map(([k, v]) => [...splitKey(k), v]),
+      sections: [...sectionEdits()],
+      explanations: [...explanationEdits()],
+    });
+  }
+
+  function adoptReport(r: Report): void {
+    const base = new Map<string, CellValue>();
+    for (const v of r.values) base.set(cellKeyOf(v.row, v.col), v.value);
+    setReport(r);
+    setSaved(base);
+    setSectionText(new Map(r.sections.map((s) => [s.key, s.text])));
+    setExplanationText(new Map(r.explanations.map((x) => [issueId({ code: x.rule, row: x.row, col: x.col }), x.text])));
+  }
+
+  /** Drops edits that now equal what the server holds, so nothing unchanged is sent again. */
+  function pruneEdits(): void {
+    const base = saved();
+    setEdits((prev) => new Map([...prev].filter(([k, v]) => (base.get(k) ?? null) !== v)));
+    const sections = sectionText();
+    setSectionEdits((prev) => new Map([...prev].filter(([k, v]) => (sections.get(k) ?? '') !== v)));
+    const expl = explanationText();
+    setExplanationEdits((prev) => new Map([...prev].filter(([k, v]) => (expl.get(k) ?? '') !== v)));
+  }
+
+  async function load(): Promise<void> {
+    setLoading(true);
+    setLoadError(undefined);
+    try {
+      const r = await api.report(key.template, key.period, key.unit);
+      const file = await api.templateVersion(r.template, r.templateVersion);
+      const e = options.createEngine(file);
+      batch(() => {
+        setTemplate(file);
+        setEngine(e);
+        adoptReport(r);
+        restoreDraft(r);
+      });
+    } catch (e) {
+      setLoadError(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  function restoreDraft(r: Report): void {
+    const draft = readDraft(options.storage, storageKey);
+    if (!draft) return;
+    if (!r.can.edit) {
+      // Submitted or approved meanwhile: the draft can no longer apply.
+      removeDraft(options.storage, storageKey);
+      return;
+    }
+    setEdits(new Map(draft.values.map(([row, col, v]) => [cellKeyOf(row, col), v])));
+    setSectionEdits(new Map(draft.sections));
+    setExplanationEdits(new Map(draft.explanations));
+    pruneEdits();
+    const count = edits().size + sectionEdits().size + explanationEdits().size;
+    if (count > 0) setRestored({ count, stale: draft.revision !== r.revision });
+    else removeDraft(options.storage, storageKey);
+  }
+
+  /** After a conflict: take the server's latest version and lay the local edits on top again. */
+  async function reloadKeepingEdits(): Promise<void> {
+    try {
+      const r = await api.report(key.template, key.period, key.unit);
+      batch(() => {
+        adoptReport(r);
+        pruneEdits();
+        setConflict(false);
+        setSaveError(undefined);
+      });
+      persistDraft();
+    } catch (e) {
+      setSaveError(e);
+    }
+  }
+
+  function edit(row: string, col: string, value: CellValue): void {
+    const k = cellKeyOf(row, col);
+    setEdits((prev) => {
+      const next = new Map(prev);
+      if ((saved().get(k) ?? null) === value) next.delete(k);
+      else next.set(k, value);
+      return next;
+    });
+    setServerIssues((prev) => prev.filter((i) => !(i.row === row && i.col === col)));
+    persistDraft();
+  }
+
+  function setSection(sectionKey: string, text: string): void {
+    setSectionEdits((prev) => {
+      const next = new Map(prev);
+      if ((sectionText().get(sectionKey) ?? '') === text) next.delete(sectionKey);
+      else next.set(sectionKey, text);
+      return next;
+    });
+    persistDraft();
+  }
+
+  function setExplanation(issue: Pick<Issue, 'code' | 'row' | 'col'>, text: string): void {
+    const id = issueId(issue);
+    setExplanationEdits((prev) => {
+      const next = new Map(prev);
+      if ((explanationText().get(id) ?? '') === text) next.delete(id);
+      else next.set(id, text);
+      return next;
+    });
+    persistDraft();
+  }
+
+  const section = (k: string): string => sectionEdits().get(k) ?? sectionText().get(k) ?? '';
+  const explanation = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => {
+    const id = issueId(i);
+    return explanationEdits().get(id) ?? explanationText().get(id) ?? '';
+  };
+
+  let saveInFlight: Promise<boolean> | undefined;
+
+  /** Sends only the changed cells with the current revision; true when the server took them. */
+  function save(): Promise<boolean> {
+    if (saveInFlight) return saveInFlight.then((ok) => (ok && isDirty() ? save() : ok));
+    const r = report();
+    if (!r || !isDirty()) return Promise.resolve(true);
+    saveInFlight = doSave(r).finally(() => (saveInFlight = undefined));
+    return saveInFlight;
+  }
+
+  async function doSave(r: Report): Promise<boolean> {
+    const sent = edits();
+    const sentSections = sectionEdits();
+    const sentExplanations = explanationEdits();
+    const before = { saved: saved(), sections: sectionText(), explanations: explanationText() };
+    const body: PutValuesBody = {
+      revision: r.revision,
+      values: [...sent].map(([k, value]) => {
+        const [row, col] = splitKey(k);
+        return { row, col, value };
+      }),
+    };
+    if (sentSections.size > 0) body.sections = [...sentSections].map(([k, text]) => ({ key: k, text }));
+    if (sentExplanations.size > 0) {
+      body.explanations = [...sentExplanations].map(([id, text]) => {
+        const [rule = '', row = '', col = ''] = id.split('|');
+        return { rule, row, col, text };
+      });
+    }
+    // Optimistic: the grid shows the edits as saved at once; a refusal puts them back as unsaved.
+    batch(() => {
+      setSaving(true);
+      setSaveError(undefined);
+      setInFlight(sent);
+      setSaved(merged(before.saved, sent));
+      setSectionText(merged(before.sections, sentSections));
+      setExplanationText(merged(before.explanations, sentExplanations));
+      setEdits(new Map());
+      setSectionEdits(new Map());
+      setExplanationEdits(new Map());
+    });
+    try {
+      const result = await api.putValues(key.template, key.period, key.unit, body);
+      batch(() => {
+        setReport((prev) => (prev ? { ...prev, revision: result.revision } : prev));
+        setServerIssues(result.issues ?? []);
+        setInFlight(new Map());
+        setLastSavedAt(now());
+        setSaving(false);
+      });
+      persistDraft();
+      return true;
+    } catch (e) {
+      batch(() => {
+        setSaved(before.saved);
+        setSectionText(before.sections);
+        setExplanationText(before.explanations);
+        // Edits typed while the save was in flight are newer than the ones sent.
+        setEdits((newer) => merged(sent, newer));
+        setSectionEdits((newer) => merged(sentSections, newer));
+        setExplanationEdits((newer) => merged(sentExplanations, newer));
+        setInFlight(new Map());
+        setSaving(false);
+        setSaveError(e);
+        if (e instanceof ApiError && e.status === 409 && e.code === 'stale-revision') setConflict(true);
+        if (e instanceof ApiError && e.status === 422) setServerIssues(e.issues);
+      });
+      persistDraft();
+      return false;
+    }
+  }
+
+  const errors = () => issues().filter((i) => (i.severity ?? 'error') === 'error');
+  const warnings = () => issues().filter((i) => i.severity === 'warning');
+  const unexplained = () => warnings().filter((w) => explanation(w).trim() === '');
+
+  async function submit(): Promise<SubmitOutcome> {
+    if (errors().length > 0) return { ok: false, reason: 'errors' };
+    if (unexplained().length > 0) return { ok: false, reason: 'explanations' };
+    if (isDirty() && !(await save())) return { ok: false, reason: 'save-failed', error: saveError() };
+    setSubmitting(true);
+    try {
+      await api.submit(key.template, key.period, key.unit);
+      removeDraft(options.storage, storageKey);
+      const fresh = await api.report(key.template, key.period, key.unit).catch(() => undefined);
+      if (fresh) adoptReport(fresh);
+      return { ok: true };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) setServerIssues(e.issues);
+      return { ok: false, reason: 'refused', error: e };
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return {
+    key,
+    report,
+    template,
+    engine,
+    loading,
+    loadError,
+    values,
+    full,
+    issues,
+    errors,
+    warnings,
+    unexplained,
+    issuesAt: (row: string, col: string): readonly Issue[] => issuesByCell().get(cellKeyOf(row, col)) ?? [],
+    isCellDirty: (row: string, col: string) => pendingKeys().has(cellKeyOf(row, col)),
+    valueAt: (row: string, col: string) => full().get(cellKeyOf(row, col)),
+    canEdit,
+    isDirty,
+    dirtyCount,
+    saving,
+    submitting,
+    lastSavedAt,
+    saveError,
+    conflict,
+    restored,
+    dismissRestored: () => setRestored(undefined),
+    section,
+    explanation,
+    load,
+    edit,
+    setSection,
+    setExplanation,
+    save,
+    submit,
+    reloadKeepingEdits,
+  };
+}
+
+export type ReportStore = ReturnType<typeof createReportStore>;

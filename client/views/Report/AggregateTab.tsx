@@ -1,0 +1,91 @@
+// "Tổng hợp": the unit's subtree rolled up, read-only in the same grid, with completeness and the Excel package.
+import type { GridApi } from 'ag-grid-community';
+import { createEffect, createMemo, createResource, createSignal, Show } from 'solid-js';
+import type { CellValue } from '../../../schema/api';
+import { ErrorBox, Loading } from '../../components/LoadState';
+import type { Engine } from '../../engine';
+import type { GridCellSource, GridRow } from '../../grid/template-columns';
+import { t } from '../../i18n';
+import { cellKeyOf } from '../../stores/report-store';
+import type { ReportPageData } from './loader';
+import { ReportGrid } from './ReportGrid';
+
+export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
+  const { api, key } = props.data;
+  const [include, setInclude] = createSignal<'approved' | 'submitted'>('approved');
+  const [aggregate, { refetch }] = createResource(include, (inc) => api.aggregate(key.template, key.period, key.unit, inc));
+
+  // The server's figures win; computed cells it left out are derived here with the shared engine.
+  const values = createMemo(() => {
+    const agg = aggregate();
+    const inputs = new Map<string, CellValue>();
+    for (const v of agg?.values ?? []) inputs.set(cellKeyOf(v.row, v.col), v.value);
+    return new Map([...props.engine.compute(inputs), ...inputs]);
+  });
+
+  const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
+  createEffect(() => {
+    values();
+    gridApi()?.refreshCells({ force: true });
+  });
+
+  const source: GridCellSource = {
+    value: (r, c) => values().get(cellKeyOf(r, c)),
+    issues: () => [],
+    isDirty: () => false,
+    canEdit: () => false,
+    setValue: () => undefined,
+    onParseError: () => undefined,
+    label: (k, params) => t(`grid.${k}`, params),
+  };
+
+  return (
+    <section class="aggregate-tab">
+      <div class="toolbar">
+        <fieldset class="segmented" aria-label={t('aggregate.include')}>
+          <legend class="small muted">{t('aggregate.include')}</legend>
+          <label classList={{ active: include() === 'approved' }}>
+            <input type="radio" name="include" value="approved" checked={include() === 'approved'} onChange={() => setInclude('approved')} />
+            {t('aggregate.approvedOnly')}
+          </label>
+          <label classList={{ active: include() === 'submitted' }}>
+            <input type="radio" name="include" value="submitted" checked={include() === 'submitted'} onChange={() => setInclude('submitted')} />
+            {t('aggregate.withSubmitted')}
+          </label>
+        </fieldset>
+        <Show when={aggregate()?.completeness}>
+          {(c) => (
+            <dl class="completeness">
+              <div>
+                <dt>{t('aggregate.expected')}</dt>
+                <dd>{c().expected}</dd>
+              </div>
+              <div>
+                <dt>{t('aggregate.submitted')}</dt>
+                <dd>{c().submitted}</dd>
+              </div>
+              <div>
+                <dt>{t('aggregate.approved')}</dt>
+                <dd>{c().approved}</dd>
+              </div>
+              <div>
+                <dt>{t('aggregate.onTime')}</dt>
+                <dd>{c().onTime}</dd>
+              </div>
+            </dl>
+          )}
+        </Show>
+        <a class="btn btn-primary download" href={api.exportUrl(key.template, key.period, key.unit, 'xlsx')} download="">
+          ⭳ {t('aggregate.download')}
+        </a>
+      </div>
+      <Show when={!aggregate.error} fallback={<ErrorBox error={aggregate.error} onRetry={() => void refetch()} />}>
+        <Show when={aggregate()} fallback={<Loading />}>
+          <div class="grid-and-issues">
+            <ReportGrid engine={props.engine} source={source} readOnly onReady={setGridApi} ariaLabel={t('report.tab.aggregate')} class="report-grid aggregate-grid" />
+          </div>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+// The database tables (drizzle, SQLite dialect on libsql). Migrations in schema/migrations are generated
+// from this file with `npm run db:generate` and only ever added to.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Administrative units are effective-dated: the same GSO code names different units at different
+ * dates (05977 was Phường Vĩnh Trại until 30/06/2025 and is Phường Đông Kinh from 01/07/2025), so a
+ * unit is (code, validity) and parents point at ids, never at codes.
+ */
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** As the GSO list writes it: Tỉnh, Thành phố, Huyện, Thị xã, Quận, Xã, Phường, Thị trấn, Đặc khu. */
+    kind: text('kind').notNull(),
+    level: text('level', { enum: ['province', 'district', 'commune'] }).notNull(),
+    parentId: integer('parent_id'),
+    validFrom: text('valid_from').notNull(),
+    /** Inclusive; null while the unit is in force. */
+    validTo: text('valid_to'),
+  },
+  (t) => [index('units_code_idx').on(t.code, t.validFrom), index('units_parent_idx').on(t.parentId)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['officer', 'head', 'admin'] }).notNull(),
+  /** The GSO code of the user's unit, resolved on the date in question (see units). Null for admins. */
+  unitCode: text('unit_code'),
+  createdAt: text('created_at').notNull(),
+});
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the cookie token, so a leaked database does not leak live sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: text('created_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** A template version as loaded from report-templates/; immutable once a report uses it. */
+export const templateVersions = sqliteTable(
+  'template_versions',
+  {
+    templateId: text('template_id').notNull(),
+    version: integer('version').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    contentHash: text('content_hash').notNull(),
+    body: text('body').notNull(),
+    loadedAt: text('loaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.version] })],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    templateId: text('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    periodId: text('period_id').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status', { enum: ['draft', 'submitted', 'approved', 'returned'] }).notNull(),
+    /** Bumped by every change; PUT values must name the current one (optimistic concurrency). */
+    revision: integer('revision').notNull(),
+    submittedAt: text('submitted_at'),
+    decidedAt: text('decided_at'),
+    returnReason: text('return_reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reports_key_idx').on(t.templateId, t.periodId, t.unitId),
+    index('reports_period_idx').on(t.templateId, t.periodId, t.status),
+  ],
+);
+
+export const cellValues = sqliteTable(
+  'cell_values',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    rowCode: text('row_code').notNull(),
+    colKey: text('col_key').notNull(),
+    numValue: real('num_value'),
+    textValue: text('text_value'),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.rowCode, t.colKey] })],
+);
+
+/** Narrative sections of the outline (mẫu đề cương) a report carries beside its grid. */
+export const reportSections = sqliteTable(
+  'report_sections',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.key] })],
+);
+
+/** The officer's explanation of a warning, required to submit despite it. */
+export const reportExplanations = sqliteTable(
+  'report_explanations',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    ruleId: text('rule_id').notNull(),
+    rowCode: text('row_code').notNull(),
+    colKey: text('col_key').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.ruleId, t.rowCode, t.colKey] })],
+);
+
+/** One entry for every change of a value, a text or a status, oldest first by id. */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    username: text('username').notNull(),
+    action: text('action').notNull(),
+    rowCode: text('row_code'),
+    colKey: text('col_key'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    reason: text('reason'),
+  },
+  (t) => [index('audit_report_idx').on(t.reportId, t.id)],
+);
+
+/** Days off and make-up working days added by an admin on top of the shipped official table. */
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['off', 'workday'] }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Facts about this installation, e.g. that it holds the demo seed (the UI labels it). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,67 @@
+// createApp(deps): the whole HTTP API as one Hono app, testable with app.request() and no port.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadUser } from './auth/middleware';
+import { ApiError } from './errors';
+import type { AppDeps, AppEnv } from './env';
+import { aggregatesRoutes } from './routes/aggregates';
+import { authRoutes } from './routes/auth';
+import { exportsRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { holidaysRoutes } from './routes/holidays';
+import { meRoutes } from './routes/me';
+import { periodsRoutes } from './routes/periods';
+import { reportsRoutes } from './routes/reports';
+import { templatesRoutes } from './routes/templates';
+import { unitsRoutes } from './routes/units';
+import { worklistRoutes } from './routes/worklist';
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>();
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 8 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload-too-large', 'Dữ liệu gửi lên vượt quá 8 MB.');
+      },
+    }),
+  );
+  api.use('*', loadUser);
+  api.route('/health', healthRoutes);
+  api.route('/auth', authRoutes);
+  api.route('/me', meRoutes);
+  api.route('/units', unitsRoutes);
+  api.route('/templates', templatesRoutes);
+  api.route('/periods', periodsRoutes);
+  api.route('/reports', reportsRoutes);
+  api.route('/aggregates', aggregatesRoutes);
+  api.route('/exports', exportsRoutes);
+  api.route('/holidays', holidaysRoutes);
+  api.route('/worklist', worklistRoutes);
+  api.notFound((c) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404));
+  api.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toBody(), err.status);
+    if (err instanceof HTTPException) {
+      // Hono's own exceptions (a body that is not JSON, for one) are the client's fault.
+      const status = err.status >= 500 ? 500 : err.status;
+      const code = status === 400 ? 'bad-request' : status === 401 ? 'not-logged-in' : 'bad-request';
+      return c.json({ error: { code, message: err.message || 'Yêu cầu không hợp lệ.' } }, status);
+    }
+    console.error(`${c.req.method} ${c.req.path}`, err);
+    return c.json({ error: { code: 'internal', message: 'Lỗi máy chủ; dữ liệu của bạn không bị thay đổi.' } }, 500);
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use('/api/*', secureHeaders());
+  app.route('/api', api);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

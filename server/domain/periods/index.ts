@@ -1,0 +1,25 @@
+// The period, working-day and deadline engine (Decree 09/2019/NĐ-CP Arts. 8, 12, 13): pure functions
+// over 'YYYY-MM-DD' strings, for routes, aggregation and exports.
+export {
+  type AdhocPeriod,
+  type Period,
+  type PeriodSpec,
+  comparePeriodIds,
+  periodContaining,
+  periodFromId,
+  periodsOfYear,
+  periodsOfYearUpTo,
+  previousPeriod,
+  samePeriodLastYear,
+} from './periods';
+export {
+  type HolidayCalendar,
+  type HolidayEntry,
+  addWorkingDays,
+  createHolidayCalendar,
+  isWorkingDay,
+  workingDaysBetween,
+} from './working-days';
+export { VN_CIVIL_SERVICE_DAYS_OFF, VN_DAYS_OFF_YEARS } from './holidays-vn';
+export { type DeadlineProblem, type LevelDeadlines, checkDeadlineRules, deadlinesFor } from './deadlines';
+export { addDays, dayOfWeek, isIsoDate } from './dates';

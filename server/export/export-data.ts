@@ -1,0 +1,77 @@
+// Everything an export writes, gathered once: the template version, period, unit, the roll-up with
+// its completeness, and each reporting unit's own report, so the writers stay pure.
+import type { Completeness, ReportStatus } from '../../schema/api';
+import type { TemplateFile } from '../../schema/template';
+import type { SessionUser } from '../auth/sessions';
+import type { Period } from '../domain/periods';
+import { reportingLevelsOn } from '../domain/reporting-levels';
+import type { CellValues } from '../domain/template/cell-key';
+import type { CompiledTemplate } from '../domain/template/types';
+import type { AppDeps } from '../env';
+import { completenessOf, createRollup, type Include, ownRow, resolveRollupScope } from '../services/aggregate';
+
+export interface ExportUnit {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface ExportReport {
+  unit: ExportUnit;
+  status: ReportStatus;
+  submittedAt: string | null;
+  /** The full grid: stored inputs and computed cells. */
+  values: CellValues;
+}
+
+export interface ExportData {
+  template: TemplateFile;
+  compiled: CompiledTemplate;
+  period: Period;
+  unit: ExportUnit;
+  include: Include;
+  /** The subtree rolled up. */
+  values: CellValues;
+  completeness: Completeness;
+  /** One per unit of the subtree with a report counted by `include`, parents first. */
+  reports: ExportReport[];
+}
+
+export async function buildExportData(
+  deps: AppDeps,
+  user: SessionUser,
+  templateId: string,
+  periodId: string,
+  unitCode: string,
+  include: Include,
+): Promise<ExportData> {
+  const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+  const rollup = createRollup(deps, template, period, include);
+  const data = await rollup.data(period);
+  const levels = reportingLevelsOn(template.file, period.end);
+  const toUnit = (u: typeof unit): ExportUnit => ({
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
+  });
+  const reports: ExportReport[] = [];
+  for (const u of tree.subtree(unit)) {
+    if (!levels.includes(u.level)) continue;
+    const values = await rollup.own(u.code);
+    const row = ownRow(data, u);
+    if (!values || !row) continue;
+    reports.push({ unit: toUnit(u), status: row.status, submittedAt: row.submittedAt, values });
+  }
+  return {
+    template: template.file,
+    compiled: template.compiled,
+    period,
+    unit: toUnit(unit),
+    include,
+    values: await rollup.subtree(unit.code),
+    completeness: await completenessOf(deps, template, period, tree, unit, data),
+    reports,
+  };
+}

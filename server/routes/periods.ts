@@ -1,0 +1,33 @@
+// GET /api/periods?template=ID&year=YYYY: the periods of a year with their Decree 09 windows and the
+// deadline of each level that reports in them.
+import { Hono } from 'hono';
+import { PeriodsQuery, type PeriodInfo } from '../../schema/api';
+import { requireUser } from '../auth/middleware';
+import { deadlinesFor, periodsOfYear } from '../domain/periods';
+import { reportingLevelsOn } from '../domain/reporting-levels';
+import type { AppEnv } from '../env';
+import { requireTemplate } from '../services/report-target';
+import { valid } from '../validate';
+
+export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('query', PeriodsQuery), async (c) => {
+  const { template: id, year } = c.req.valid('query');
+  const { deps } = c.var;
+  const calendar = await deps.holidays.calendar();
+  const latest = requireTemplate(deps, id);
+  const periods: PeriodInfo[] = [];
+  for (const p of periodsOfYear(latest.spec, year)) {
+    const template = deps.templates.forPeriod(id, p.id) ?? latest;
+    // Every level of the hierarchy in force has a deadline (Art. 8(5)), whether or not it fills the
+    // form itself: the province still sends the roll-up on to the Government.
+    const inForce = new Set((await deps.unitTrees.at(p.end)).units.map((u) => u.level));
+    const levels = inForce.size > 0 ? [...inForce] : reportingLevelsOn(template.file, p.end);
+    periods.push({
+      id: p.id,
+      label: p.label,
+      start: p.start,
+      end: p.end,
+      deadlines: deadlinesFor(p, template.file.regime.deadlineWorkingDays, calendar, levels),
+    });
+  }
+  return c.json(periods);
+});

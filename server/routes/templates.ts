@@ -1,0 +1,19 @@
+// The versioned templates: the list, the latest version of one, or a given version, in full.
+import { Hono } from 'hono';
+import { requireUser } from '../auth/middleware';
+import type { AppEnv } from '../env';
+import { notFound } from '../errors';
+import { requireTemplate } from '../services/report-target';
+
+export const templatesRoutes = new Hono<AppEnv>()
+  .use('*', requireUser)
+  .get('/', (c) => c.json(c.var.deps.templates.list()))
+  .get('/:id', (c) => c.json(requireTemplate(c.var.deps, c.req.param('id')).file))
+  .get('/:id/versions/:version', (c) => {
+    const id = c.req.param('id');
+    requireTemplate(c.var.deps, id);
+    const version = Number(c.req.param('version'));
+    const found = Number.isInteger(version) ? c.var.deps.templates.get(id, version) : undefined;
+    if (!found) throw notFound('unknown-template', `Biểu mẫu "${id}" không có phiên bản ${c.req.param('version')}.`);
+    return c.json(found.file);
+  });

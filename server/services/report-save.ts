@@ -1,0 +1,169 @@
+// Saving cells, narrative sections and explanations of a report: validated cell by cell first, then
+// written in one transaction that checks the revision, so a stale or bad save changes nothing.
+import { and, eq } from 'drizzle-orm';
+import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
+import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
+import type { SessionUser } from '../auth/sessions';
+import type { Tx } from '../db/client';
+import { findReport, loadValues } from '../db/reports';
+import { cellKey, type CellValues } from '../domain/template/cell-key';
+import { validateInputs } from '../domain/template/validate-inputs';
+import { isEditable } from '../domain/workflow';
+import type { AppDeps } from '../env';
+import { conflict, forbidden, unprocessable } from '../errors';
+import { currentIssues } from './report-check';
+import type { ReportTarget } from './report-target';
+
+type CellValue = number | string;
+
+export async function saveReport(
+  deps: AppDeps,
+  user: SessionUser,
+  target: ReportTarget,
+  body: PutValuesBody,
+): Promise<SaveResult> {
+  if (!target.perms.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
+  if (!target.isReporter) throw forbidden(`${target.unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ.`);
+  if (target.row && !isEditable(target.row.status)) {
+    throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
+  }
+  const issues = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
+  if (issues.length > 0) {
+    throw unprocessable('invalid-values', `Có ${issues.length} ô hoặc mục không hợp lệ; chưa lưu gì.`, issues);
+  }
+
+  const now = deps.clock().toISOString();
+  const { templateId, version } = { templateId: target.template.file.id, version: target.template.file.version };
+  const saved = await deps.store.write(async (tx) => {
+    // Re-read inside the transaction: the revision is only compared against what is stored now.
+    let row = await findReport(tx, templateId, target.period.id, target.unit.id);
+    const current = row?.revision ?? 0;
+    if (body.revision !== current) {
+      throw conflict('stale-revision', `Báo cáo đã được thay đổi (phiên bản ${current}, bạn gửi ${body.revision}); hãy tải lại rồi lưu lại.`);
+    }
+    if (row && !isEditable(row.status)) throw conflict('wrong-state', 'Báo cáo vừa được gửi; không thể sửa.');
+    if (!row) {
+      [row] = await tx
+        .insert(reports)
+        .values({ templateId, templateVersion: version, periodId: target.period.id, unitId: target.unit.id, status: 'draft', revision: 0, createdAt: now, updatedAt: now })
+        .returning();
+      await audit(tx, row!.id, now, user, { action: 'create' });
+    }
+    const reportId = row!.id;
+    const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map<string, CellValue>();
+    let changes = await writeCells(tx, reportId, stored, body, now, user);
+    changes += await writeSections(tx, reportId, body, now, user);
+    changes += await writeExplanations(tx, reportId, body);
+    const revision = changes > 0 ? current + 1 : current;
+    if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
+    const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+    return { revision, values: after };
+  });
+  return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
+}
+
+async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
+  let changes = 0;
+  for (const { row, col, value } of body.values) {
+    const before = stored.get(cellKey(row, col)) ?? null;
+    const after = value === '' ? null : value;
+    if (before === after) continue;
+    changes++;
+    const where = and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col));
+    if (after === null) {
+      await tx.delete(cellValues).where(where);
+    } else {
+      const set = typeof after === 'number' ? { numValue: after, textValue: null } : { numValue: null, textValue: after };
+      await tx
+        .insert(cellValues)
+        .values({ reportId, rowCode: row, colKey: col, ...set })
+        .onConflictDoUpdate({ target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey], set });
+    }
+    await audit(tx, reportId, now, user, { action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
+  }
+  return changes;
+}
+
+async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
+  let changes = 0;
+  const existing = new Map(
+    (await tx.select().from(reportSections).where(eq(reportSections.reportId, reportId))).map((s) => [s.key, s.text]),
+  );
+  for (const { key, text } of body.sections ?? []) {
+    const before = existing.get(key) ?? '';
+    if (before === text) continue;
+    changes++;
+    await tx
+      .insert(reportSections)
+      .values({ reportId, key, text })
+      .onConflictDoUpdate({ target: [reportSections.reportId, reportSections.key], set: { text } });
+    await audit(tx, reportId, now, user, { action: 'set-section', colKey: key, oldValue: json(before), newValue: json(text) });
+  }
+  return changes;
+}
+
+async function writeExplanations(tx: Tx, reportId: number, body: PutValuesBody) {
+  let changes = 0;
+  for (const e of body.explanations ?? []) {
+    changes++;
+    const key = and(
+      eq(reportExplanations.reportId, reportId),
+      eq(reportExplanations.ruleId, e.rule),
+      eq(reportExplanations.rowCode, e.row),
+      eq(reportExplanations.colKey, e.col),
+    );
+    if (e.text.trim() === '') {
+      await tx.delete(reportExplanations).where(key);
+      continue;
+    }
+    const set = { text: e.text.trim() };
+    await tx
+      .insert(reportExplanations)
+      .values({ reportId, ruleId: e.rule, rowCode: e.row, colKey: e.col, ...set })
+      .onConflictDoUpdate({
+        target: [reportExplanations.reportId, reportExplanations.ruleId, reportExplanations.rowCode, reportExplanations.colKey],
+        set,
+      });
+  }
+  return changes;
+}
+
+export async function audit(
+  tx: Tx,
+  reportId: number,
+  at: string,
+  user: SessionUser,
+  entry: Omit<typeof auditEntries.$inferInsert, 'reportId' | 'at' | 'username'>,
+) {
+  await tx.insert(auditEntries).values({ reportId, at, username: user.username, ...entry });
+}
+
+const json = (value: CellValue | null) => (value === null ? null : JSON.stringify(value));
+
+function checkDuplicates(body: PutValuesBody): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const { row, col } of body.values) {
+    const key = cellKey(row, col);
+    if (seen.has(key)) issues.push({ row, col, code: 'duplicate-cell', message: `Ô (${row}, ${col}) được gửi hai lần trong một lần lưu.` });
+    seen.add(key);
+  }
+  return issues;
+}
+
+function checkTexts(target: ReportTarget, body: PutValuesBody): Issue[] {
+  const sections = new Map((target.template.file.sections ?? []).map((s) => [s.key, s]));
+  const issues: Issue[] = [];
+  for (const { key, text } of body.sections ?? []) {
+    const section = sections.get(key);
+    if (!section) issues.push({ row: '', col: key, code: 'unknown-section', message: `Biểu mẫu không có mục "${key}".` });
+    else if (section.maxLength && text.length > section.maxLength) {
+      issues.push({ row: '', col: key, code: 'text-too-long', message: `Mục "${section.title}" dài quá ${section.maxLength} ký tự.` });
+    }
+  }
+  const ruleIds = new Set((target.template.file.rules ?? []).map((r) => r.id));
+  for (const e of body.explanations ?? []) {
+    if (!ruleIds.has(e.rule)) issues.push({ row: e.row, col: e.col, code: 'unknown-rule', message: `Biểu mẫu không có quy tắc "${e.rule}".` });
+  }
+  return issues;
+}

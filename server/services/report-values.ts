@@ -1,0 +1,72 @@
+// Builds the evaluation context of a report: its own inputs plus those of the other periods its
+// formulas read (previous period, same period last year, the year so far), loaded in one pass and
+// carried into the report's template version.
+import type { Period } from '../domain/periods';
+import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear } from '../domain/periods';
+import type { CellValues } from '../domain/template/cell-key';
+import { type EvalContext, requiredPeriodIds } from '../domain/template/evaluator';
+import { translateValues } from '../domain/template/lineage';
+import { findReport, loadValues } from '../db/reports';
+import type { AppDeps } from '../env';
+import type { LoadedTemplate } from '../templates/registry';
+
+/** Loads the inputs of some periods, keyed by period id; a period with no data is left out. */
+export type InputLoader = (periods: Period[]) => Promise<Map<string, CellValues>>;
+
+export async function buildEvalContext(
+  template: LoadedTemplate,
+  period: Period,
+  current: CellValues,
+  loadOthers: InputLoader,
+): Promise<EvalContext> {
+  const spec = template.spec;
+  const at = (id: string) => periodFromId(spec, id);
+  const ops = {
+    periodId: period.id,
+    previousPeriodId: (id: string) => {
+      const p = at(id);
+      return p ? previousPeriod(spec, p)?.id : undefined;
+    },
+    samePeriodLastYearId: (id: string) => {
+      const p = at(id);
+      return p ? samePeriodLastYear(spec, p)?.id : undefined;
+    },
+    periodsOfYearUpTo: (id: string) => {
+      const p = at(id);
+      return p ? periodsOfYearUpTo(spec, p).map((q) => q.id) : [];
+    },
+  };
+  const others = requiredPeriodIds(template.compiled, ops)
+    .map(at)
+    .filter((p): p is Period => p !== undefined);
+  const loaded = others.length > 0 ? await loadOthers(others) : new Map<string, CellValues>();
+  loaded.set(period.id, current);
+  return { ...ops, inputs: (id) => loaded.get(id) };
+}
+
+/** Carries stored inputs of whatever version a report was made with into `to`'s row codes. */
+export function inVersion(deps: AppDeps, to: LoadedTemplate, fromVersion: number, values: CellValues): CellValues {
+  if (fromVersion === to.file.version) return values;
+  const from = deps.templates.get(to.file.id, fromVersion);
+  return from ? translateValues(from.compiled, to.compiled, values) : new Map();
+}
+
+/**
+ * The inputs of the unit holding `unitCode` in each period. The code is resolved in each period's
+ * own tree: across the 2025 reform it may name another unit, and that unit's figures are the ones
+ * on record for it.
+ */
+export function unitInputLoader(deps: AppDeps, template: LoadedTemplate, unitCode: string): InputLoader {
+  return async (periods) => {
+    const out = new Map<string, CellValues>();
+    for (const p of periods) {
+      const unit = (await deps.unitTrees.at(p.end)).byCode(unitCode);
+      if (!unit) continue;
+      const row = await findReport(deps.store.db, template.file.id, p.id, unit.id);
+      if (!row) continue;
+      const values = (await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map();
+      out.set(p.id, inVersion(deps, template, row.templateVersion, values));
+    }
+    return out;
+  };
+}

@@ -1,0 +1,47 @@
+// The worked example in report-templates/README.md stays a valid template as the format evolves.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { RuleSchema, TemplateFileSchema } from '../../schema/template';
+import { checkDeadlineRules, createHolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../../server/domain/periods';
+import { checkRules, compileTemplate } from '../../server/domain/template';
+import { cellValues, compiled, contextFor } from './report-context';
+import { loadTemplate, TEMPLATES_DIR } from './template-files';
+
+const readme = readFileSync(join(TEMPLATES_DIR, 'README.md'), 'utf8');
+
+/** The JSON code block that follows a marker in the README. */
+function jsonAfter(marker: string): unknown {
+  const from = readme.indexOf(marker);
+  const block = /```json\n([\s\S]*?)\n```/.exec(readme.slice(from));
+  if (from < 0 || block?.[1] === undefined) throw new Error(`no JSON block after ${marker}`);
+  return JSON.parse(block[1]) as unknown;
+}
+
+describe('README worked example (tiep-cong-dan-xa)', () => {
+  const file = v.parse(TemplateFileSchema, jsonAfter('**Bước 1.**'));
+
+  it('parses, compiles and meets the deadline rules', () => {
+    const result = compileTemplate(file);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(checkDeadlineRules(file, file.regime.deadlineWorkingDays, createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF), [2025, 2026, 2027])).toEqual([]);
+  });
+
+  it('checks its rule as the guide says', () => {
+    const ct = compiled(file);
+    const stored = new Map([['2026Q1', cellValues({ '2': { ky_nay: 10 }, '2.1': { ky_nay: 12 } })]]);
+    expect(checkRules(ct, contextFor(file, '2026Q1', stored))).toEqual([
+      expect.objectContaining({ row: '2.1', col: 'ky_nay', code: 'eligible-le-received', severity: 'error' }),
+    ]);
+  });
+
+  it.each([
+    ['Ví dụ (Biểu 06):', 'bieu-06-vpcp-kstt/1.json'],
+    ['Quy tắc "dòng Trong đó không lớn hơn dòng tổng"', 'kinh-te-xa-hoi-xa/1.json'],
+  ])('shows a rule (%s) that compiles in %s', (marker, name) => {
+    const rule = v.parse(RuleSchema, jsonAfter(marker));
+    const result = compileTemplate({ ...loadTemplate(name), rules: [rule] });
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
