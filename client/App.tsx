@@ -38,6 +38,12 @@ export default function App() {
     document.title = t('app.title');
   });
 
+  // A component so the loader runs once per visit, not on every read of a prop.
+  const WorklistPage = () => {
+    const data = loadWorklist(api);
+    return <WorklistView data={data} navigate={navigate} />;
+  };
+
   const navigate = (to: Route, options?: { replace?: boolean }) => router.navigate(to, options);
   const reportRoute = () => {
     const r = router.route();
@@ -119,7 +125,7 @@ export default function App() {
           {(me) => (
             <Switch fallback={<NotFound />}>
               <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
-                <WorklistView data={loadWorklist(api)} navigate={navigate} />
+                <WorklistPage />
               </Match>
               <Match when={reportKey()} keyed>
                 {(_key) => (

@@ -1,13 +1,17 @@
 // The template engine in the browser: the same compile, compute and check code the server runs
 // (server/domain/template, pure and browser-safe), so officers see totals and rule breaches as they type.
-import type { CellValue, Issue } from '../schema/api';
+import type { CellInput, CellValue, Issue } from '../schema/api';
 import type { TemplateFile } from '../schema/template';
-import { compileTemplate } from '../server/domain/template/compile';
-import type { CompiledTemplate } from '../server/domain/template/types';
+import { forEachRef } from '../server/domain/formula/references';
+import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear, type PeriodSpec } from '../server/domain/periods/periods';
+import { checkRules, compileTemplate, computeReport, requiredPeriodIds, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
 import type { CellInfo, GridModel } from './grid/template-columns';
 
 export interface Engine extends GridModel {
   compiled: CompiledTemplate;
+  periodId: string;
+  /** Other periods whose inputs the formulas and rules read (prev, lastYear, ytd); empty for most forms. */
+  otherPeriodIds: readonly string[];
   /** Inputs in, the whole grid out: inputs as given plus every computed cell. */
   compute(inputs: ReadonlyMap<string, CellValue>): ReadonlyMap<string, CellValue>;
   /** Input validation and the template's rules on the current values. */
@@ -16,17 +20,79 @@ export interface Engine extends GridModel {
 
 export class TemplateCompileError extends Error {}
 
-export function createEngine(file: TemplateFile): Engine {
+/** Inputs of other periods by period id; a period without a report is absent. */
+export type OtherPeriods = ReadonlyMap<string, CellValues>;
+
+function periodOps(file: TemplateFile, periodId: string): Omit<EvalContext, 'inputs'> {
+  const spec: PeriodSpec = { frequency: file.frequency, calendar: file.calendar, adhocPeriods: file.adhocPeriods };
+  const at = (id: string) => periodFromId(spec, id);
+  return {
+    periodId,
+    previousPeriodId: (id) => {
+      const p = at(id);
+      return p ? previousPeriod(spec, p)?.id : undefined;
+    },
+    samePeriodLastYearId: (id) => {
+      const p = at(id);
+      return p ? samePeriodLastYear(spec, p)?.id : undefined;
+    },
+    periodsOfYearUpTo: (id) => {
+      const p = at(id);
+      return p ? periodsOfYearUpTo(spec, p).map((q) => q.id) : [];
+    },
+  };
+}
+
+/** Only numbers and non-empty texts are values to the engine; null clears a cell. */
+function toCellValues(values: ReadonlyMap<string, CellValue>): CellValues {
+  const out: CellValues = new Map();
+  for (const [k, v] of values) if (v !== null && v !== '') out.set(k, v);
+  return out;
+}
+
+function readsOtherPeriods(ct: CompiledTemplate): Set<string> {
+  const ids = new Set<string>();
+  for (const r of ct.rules) {
+    for (const e of [r.left, r.right]) {
+      if (e) forEachRef(e, (_ref, t) => (t.ytd || t.shifts.length > 0) && ids.add(r.rule.id));
+    }
+  }
+  return ids;
+}
+
+/**
+ * `others` undefined means the other periods are not loaded yet: rules that read them are left to the
+ * server rather than shown wrong for a moment.
+ */
+export function createEngine(file: TemplateFile, periodId: string, others?: OtherPeriods): Engine {
   const result = compileTemplate(file);
   if (!result.ok) {
     throw new TemplateCompileError(result.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
   const ct = result.template;
+  const ops = periodOps(file, periodId);
+  const otherPeriodIds = requiredPeriodIds(ct, ops);
+  const temporalRules = others === undefined ? readsOtherPeriods(ct) : new Set<string>();
+  const context = (current: CellValues): EvalContext => ({
+    ...ops,
+    inputs: (id) => (id === periodId ? current : others?.get(id)),
+  });
   return {
     file,
     compiled: ct,
+    periodId,
+    otherPeriodIds,
     cell: (row, col): CellInfo | undefined => ct.cell(row, col),
-    compute: (inputs) => inputs,
-    check: () => [],
+    compute: (inputs) => computeReport(ct, context(toCellValues(inputs))),
+    check: (inputs, full) => {
+      const cells: CellInput[] = [];
+      for (const [k, value] of inputs) {
+        const at = k.lastIndexOf('|');
+        const spec = ct.cell(k.slice(0, at), k.slice(at + 1));
+        if (spec?.kind === 'input' && value !== null) cells.push({ row: spec.row, col: spec.col, value });
+      }
+      const rules = checkRules(ct, context(toCellValues(inputs)), toCellValues(full)).filter((i) => !temporalRules.has(i.code));
+      return [...validateInputs(ct, cells), ...rules];
+    },
   };
 }

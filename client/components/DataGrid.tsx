@@ -6,6 +6,7 @@ import {
   ColumnApiModule,
   createGrid,
   EventApiModule,
+  LocaleModule,
   ModuleRegistry,
   PinnedRowModule,
   RenderApiModule,
@@ -44,6 +45,7 @@ function registerModules(): void {
     ScrollApiModule,
     ColumnApiModule,
     EventApiModule,
+    LocaleModule,
     // In development only: names a missing module or a misspelt option instead of failing silently.
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ]);

@@ -26,6 +26,8 @@ export interface GridRow {
   isHeader: boolean;
   /** A "Trong đó" row, part of the row above it. */
   isPartOf: boolean;
+  /** A row computed by a formula of its own, e.g. "Tổng cộng". */
+  isTotal: boolean;
   /** The row of column numbers under the headers (A, B, 1, 2, …), pinned on top. */
   isNumbering?: boolean;
 }
@@ -57,6 +59,7 @@ export function templateRows(file: TemplateFile): GridRow[] {
     indent: r.indent ?? 0,
     isHeader: r.header === true,
     isPartOf: r.partOf !== undefined,
+    isTotal: r.formula !== undefined,
   }));
 }
 
@@ -140,7 +143,7 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     field: 'label',
     pinned: 'left',
     lockPinned: true,
-    width: 300,
+    width: 270,
     minWidth: 180,
     editable: false,
     wrapText: true,
@@ -151,6 +154,7 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
       p.data?.isHeader ? 'report-header-cell' : '',
       `report-indent-${Math.min(p.data?.indent ?? 0, 5)}`,
       p.data?.isPartOf ? 'report-part-of' : '',
+      p.data?.isTotal ? 'report-total-label' : '',
     ],
   };
   const unit: ColDef<GridRow> = {
@@ -181,8 +185,9 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
     colId: c.key,
     headerName: c.label,
     headerTooltip: c.description ?? c.label,
-    width: c.width ?? (isText ? 220 : 104),
-    minWidth: 64,
+    // Columns share the width the screen leaves; a template may fix one.
+    ...(c.width !== undefined ? { width: c.width } : { flex: isText ? 2 : 1 }),
+    minWidth: isText ? 160 : 78,
     wrapHeaderText: true,
     autoHeaderHeight: true,
     // A header row is one band across the data columns, drawn by its first cell.

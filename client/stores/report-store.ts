@@ -4,7 +4,8 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import type { CellValue, Issue, PutValuesBody, Report } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import { ApiError, type Api } from '../api';
-import type { Engine } from '../engine';
+import { cellKey } from '../../server/domain/template/cell-key';
+import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
 
 export interface ReportKey {
@@ -17,13 +18,13 @@ export interface ReportStoreOptions {
   /** Whose edits these are: drafts of two users on one computer never mix. */
   user: string;
   storage?: DraftStorage;
-  createEngine: (file: TemplateFile) => Engine;
+  createEngine: (file: TemplateFile, periodId: string, others?: OtherPeriods) => Engine;
   now?: () => Date;
 }
 
 export type Values = ReadonlyMap<string, CellValue>;
 
-export const cellKeyOf = (row: string, col: string): string => `${row}|${col}`;
+export const cellKeyOf = cellKey;
 export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
 
 export type SubmitOutcome = { ok: true } | { ok: false; reason: 'errors' | 'explanations' | 'save-failed' | 'refused'; error?: unknown };
@@ -133,17 +134,44 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     try {
       const r = await api.report(key.template, key.period, key.unit);
       const file = await api.templateVersion(r.template, r.templateVersion);
-      const e = options.createEngine(file);
+      const e = options.createEngine(file, r.period);
       batch(() => {
         setTemplate(file);
         setEngine(e);
         adoptReport(r);
         restoreDraft(r);
       });
+      if (e.otherPeriodIds.length > 0) void loadOtherPeriods(file, r.period, e.otherPeriodIds);
     } catch (e) {
       setLoadError(e);
     } finally {
       setLoading(false);
+    }
+  }
+
+  /**
+   * prev(), lastYear() and ytd() read other periods of the same unit; they arrive after the grid is
+   * shown, and until then the rules that need them are left to the server.
+   */
+  async function loadOtherPeriods(file: TemplateFile, periodId: string, ids: readonly string[]): Promise<void> {
+    const others = new Map<string, Map<string, number | string>>();
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const other = await api.report(key.template, id, key.unit);
+          if (other.revision === 0 && other.values.length === 0) return; // no report that period
+          const values = new Map<string, number | string>();
+          for (const v of other.values) if (v.value !== null) values.set(cellKeyOf(v.row, v.col), v.value);
+          others.set(id, values);
+        } catch {
+          // Not visible or not there: the period counts as having no report, as on the server.
+        }
+      }),
+    );
+    try {
+      setEngine(options.createEngine(file, periodId, others));
+    } catch {
+      // The template compiled a moment ago; it cannot fail now.
     }
   }
 

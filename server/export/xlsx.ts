@@ -1,5 +1,158 @@
-// PLACEHOLDER by the lead so the server starts; the export helper owns this file: overwrite freely.
-import type { ExportData } from './export-data';
-export async function writeWorkbook(_data: ExportData, _now: Date): Promise<Buffer> {
-  throw new Error('not yet');
+// The Excel package for the ministry: the roll-up laid out like the paper form, then one sheet per
+// reporting unit with its own figures and status.
+//
+// Written with exceljs's streaming WorkbookWriter rather than the in-memory Workbook: a national
+// package has one sheet per unit (thousands), and the streaming writer serialises each sheet when it is
+// committed, so memory holds one sheet's cells plus the compressed output instead of every cell of
+// every sheet. It costs nothing in clarity here: each sheet is written top to bottom anyway.
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValues } from '../domain/template/cell-key';
+import type { ExportData, ExportUnit } from './export-data';
+import { formLayout, type FormLayout } from './xlsx-layout';
+import { writeTable } from './xlsx-table';
+import { textStyle } from './xlsx-styles';
+import {
+  authorityHeading,
+  completenessLine,
+  CREATOR,
+  createSheetNamer,
+  includeLine,
+  periodLine,
+  placeAndDate,
+  statusLine,
+  SUMMARY_SHEET,
+} from './xlsx-text';
+import { pinZipDates } from './xlsx-zip-dates';
+
+type Sheet = ExcelJS.Worksheet;
+
+interface FormSheet {
+  data: ExportData;
+  layout: FormLayout;
+  /** Whose form it is: printed top-left. */
+  unit: ExportUnit;
+  values: CellValues;
+  /** Lines under the table. */
+  notes: string[];
+  signed: boolean;
+  now: Date;
+}
+
+/**
+ * The workbook as bytes. The same data and `now` give the same bytes: workbook dates and zip entry
+ * dates are `now`, and sheets, rows and styles are written in template order.
+ */
+export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.created = now;
+  workbook.modified = now;
+
+  const layout = formLayout(data.compiled);
+  const summary = [completenessLine(data.completeness), includeLine(data.include)];
+  writeFormSheet(workbook, SUMMARY_SHEET, { data, layout, unit: data.unit, values: data.values, notes: summary, signed: true, now });
+  const sheetName = createSheetNamer();
+  for (const report of data.reports) {
+    const notes = [statusLine(report.status, report.submittedAt)];
+    writeFormSheet(workbook, sheetName(report.unit), { data, layout, unit: report.unit, values: report.values, notes, signed: false, now });
+  }
+  await workbook.commit();
+  return pinZipDates(Buffer.concat(chunks), now);
+}
+
+function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {
+  const { layout } = form;
+  const headerTop = 8;
+  const numberingRow = headerTop + layout.headerDepth;
+  const sheet = workbook.addWorksheet(name, {
+    views: [
+      {
+        state: 'frozen',
+        xSplit: layout.firstDataColumn - 1,
+        ySplit: numberingRow,
+        topLeftCell: address(numberingRow + 1, layout.firstDataColumn),
+        activeCell: address(numberingRow + 1, layout.firstDataColumn),
+      },
+    ],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerTop}:${numberingRow}`,
+    },
+    headerFooter: { oddFooter: '&C&"Times New Roman"&9Trang &P/&N' },
+  });
+  sheet.columns = [...layout.labelColumns, ...layout.dataColumns].map((c) => ({ width: c.width }));
+
+  writeTop(sheet, form);
+  const last = writeTable(sheet, { ct: form.data.compiled, layout, values: form.values, headerTop });
+  writeBottom(sheet, form, last + 2);
+  sheet.commit();
+}
+
+/** Lines 1–7: authority and form number, title, period, unit of measure. */
+function writeTop(sheet: Sheet, form: FormSheet): void {
+  const { data, layout } = form;
+  const template = data.template;
+  const { left, right } = corners(layout);
+  put(sheet, 1, left, authorityHeading(form.unit), textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, 1, right, template.formNumber, textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, 2, left, `Mã đơn vị: ${form.unit.code}`, textStyle({ italic: true, horizontal: 'center' }));
+  put(sheet, 2, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
+  sheet.getRow(3).height = 8;
+  const all: [number, number] = [1, layout.columnCount];
+  put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
+  const titleWidth = [...layout.labelColumns, ...layout.dataColumns].reduce((sum, c) => sum + c.width, 0);
+  sheet.getRow(4).height = Math.max(20, Math.ceil((template.title.length * 1.25) / titleWidth) * 19);
+  put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}`, textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, 6, all, periodLine(data.period), textStyle({ italic: true, horizontal: 'center' }));
+  if (layout.unitLine !== undefined) put(sheet, 7, right, layout.unitLine, textStyle({ italic: true, horizontal: 'right' }));
+}
+
+/** Under the table: completeness or status, then, on the roll-up, the place, date and signatures. */
+function writeBottom(sheet: Sheet, form: FormSheet, first: number): void {
+  const { left, right } = corners(form.layout);
+  const all: [number, number] = [1, form.layout.columnCount];
+  let row = first;
+  for (const note of form.notes) put(sheet, row++, all, note, textStyle({ horizontal: 'left' }));
+  if (!form.signed) return;
+  row++;
+  put(sheet, row++, right, placeAndDate(form.now), textStyle({ italic: true, horizontal: 'center' }));
+  put(sheet, row, left, 'NGƯỜI LẬP BIỂU', textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, row++, right, 'THỦ TRƯỞNG ĐƠN VỊ', textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, row, left, '(Ký, ghi rõ họ tên)', textStyle({ italic: true, horizontal: 'center' }));
+  put(sheet, row, right, '(Ký, đóng dấu, ghi rõ họ tên)', textStyle({ italic: true, horizontal: 'center' }));
+}
+
+/** The blocks under the top-left heading and the top-right form number, as sheet column spans. */
+function corners(layout: FormLayout): { left: [number, number]; right: [number, number] } {
+  const leftEnd = Math.min(2, layout.columnCount - 1);
+  const rightStart = Math.max(leftEnd + 1, layout.columnCount - Math.max(2, Math.ceil(layout.dataColumns.length / 3)) + 1);
+  return { left: [1, leftEnd], right: [rightStart, layout.columnCount] };
+}
+
+function put(sheet: Sheet, row: number, [from, to]: [number, number], text: string, style: Partial<ExcelJS.Style>): void {
+  const cell = sheet.getCell(row, from);
+  cell.value = text;
+  cell.style = style;
+  if (to > from) sheet.mergeCells(row, from, row, to);
+}
+
+function address(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
 }

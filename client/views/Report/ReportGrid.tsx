@@ -26,7 +26,7 @@ export interface ReportGridProps {
 
 /** The column numbers row under the headers: A, B, (C,) then 1, 2, 3… as printed forms have it. */
 export function numberingRow(): GridRow {
-  return { code: 'A', label: 'B', unit: 'C', indent: 0, isHeader: false, isPartOf: false, isNumbering: true };
+  return { code: 'A', label: 'B', unit: 'C', indent: 0, isHeader: false, isPartOf: false, isTotal: false, isNumbering: true };
 }
 
 export function ReportGrid(props: ReportGridProps) {
@@ -65,6 +65,7 @@ export function ReportGrid(props: ReportGridProps) {
     rowClassRules: {
       'report-header-row': (p) => !!p.data?.isHeader,
       'report-numbering-row': (p) => !!p.data?.isNumbering,
+      'report-total-row': (p) => !!p.data?.isTotal,
     },
     pinnedTopRowData: [numberingRow()],
     enterNavigatesVertically: true,

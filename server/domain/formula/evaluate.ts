@@ -19,7 +19,7 @@ export interface EvalHost<V> {
 }
 
 export function evaluate<V>(e: Expr, host: EvalHost<V>, scope: Scope<V>): Value {
-  const ev = (x: Expr, s: Scope<V> = scope): Value => evaluate(x, host, s);
+  // Plain recursion without helper closures: this runs for every cell of every view of a report.
   switch (e.type) {
     case 'number':
     case 'string':
@@ -36,52 +36,64 @@ export function evaluate<V>(e: Expr, host: EvalHost<V>, scope: Scope<V>): Value 
     case 'sumRows': {
       const col = e.col ?? scope.col;
       if (col === undefined) return null;
-      return aggregate(host.rowsBetween(e.from, e.to).map((r) => host.read(r, col, scope.view)), 'sum');
+      let sum: number | null = null;
+      for (const row of host.rowsBetween(e.from, e.to)) {
+        const n = toNumber(host.read(row, col, scope.view));
+        if (n !== null) sum = (sum ?? 0) + n;
+      }
+      return sum;
     }
     case 'unary': {
-      const v = ev(e.operand);
+      const v = evaluate(e.operand, host, scope);
       if (e.op === 'not') return isEmpty(v) ? null : !isTruthy(v);
       const n = toNumber(v);
       return n === null ? null : -n;
     }
     case 'binary':
-      if (e.op === 'and') return isTruthy(ev(e.left)) && isTruthy(ev(e.right));
-      if (e.op === 'or') return isTruthy(ev(e.left)) || isTruthy(ev(e.right));
-      return binary(e.op, ev(e.left), ev(e.right));
+      if (e.op === 'and') return isTruthy(evaluate(e.left, host, scope)) && isTruthy(evaluate(e.right, host, scope));
+      if (e.op === 'or') return isTruthy(evaluate(e.left, host, scope)) || isTruthy(evaluate(e.right, host, scope));
+      return binary(e.op, evaluate(e.left, host, scope), evaluate(e.right, host, scope));
     case 'call':
-      switch (e.fn) {
-        case 'sum':
-        case 'avg':
-        case 'min':
-        case 'max':
-          return aggregate(e.args.map((a) => ev(a)), e.fn);
-        case 'if':
-          return isTruthy(ev(arg(e.args, 0))) ? ev(arg(e.args, 1)) : ev(arg(e.args, 2));
-        case 'round': {
-          const x = toNumber(ev(arg(e.args, 0)));
-          const digits = toNumber(ev(arg(e.args, 1)));
-          if (x === null || digits === null || !Number.isInteger(digits) || Math.abs(digits) > 10) return null;
-          return roundHalfAway(x, digits);
-        }
-        case 'abs': {
-          const x = toNumber(ev(arg(e.args, 0)));
-          return x === null ? null : Math.abs(x);
-        }
-        case 'coalesce':
-          for (const a of e.args) {
-            const v = ev(a);
-            if (!isEmpty(v)) return v;
-          }
-          return null;
-        case 'isBlank':
-          return isEmpty(ev(arg(e.args, 0)));
-        case 'prev':
-        case 'lastYear':
-        case 'ytd': {
-          const view = host.shift(scope.view, e.fn);
-          return view === undefined ? null : ev(arg(e.args, 0), { ...scope, view });
-        }
+      return call(e, host, scope);
+  }
+}
+
+function call<V>(e: Extract<Expr, { type: 'call' }>, host: EvalHost<V>, scope: Scope<V>): Value {
+  switch (e.fn) {
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return aggregate(
+        e.args.map((a) => evaluate(a, host, scope)),
+        e.fn,
+      );
+    case 'if':
+      return evaluate(arg(e.args, isTruthy(evaluate(arg(e.args, 0), host, scope)) ? 1 : 2), host, scope);
+    case 'round': {
+      const x = toNumber(evaluate(arg(e.args, 0), host, scope));
+      const digits = toNumber(evaluate(arg(e.args, 1), host, scope));
+      if (x === null || digits === null || !Number.isInteger(digits) || Math.abs(digits) > 10) return null;
+      return roundHalfAway(x, digits);
+    }
+    case 'abs': {
+      const x = toNumber(evaluate(arg(e.args, 0), host, scope));
+      return x === null ? null : Math.abs(x);
+    }
+    case 'coalesce':
+      for (const a of e.args) {
+        const v = evaluate(a, host, scope);
+        if (!isEmpty(v)) return v;
       }
+      return null;
+    case 'isBlank':
+      return isEmpty(evaluate(arg(e.args, 0), host, scope));
+    case 'prev':
+    case 'lastYear':
+    case 'ytd': {
+      const view = host.shift(scope.view, e.fn);
+      return view === undefined ? null : evaluate(arg(e.args, 0), host, { view, row: scope.row, col: scope.col });
+    }
   }
 }
 

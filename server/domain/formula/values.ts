@@ -27,6 +27,8 @@ export function isTruthy(v: Value): boolean {
  */
 export function roundHalfAway(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
+  // Fast path: most values (counts, sums of counts) already have no more decimals than asked for.
+  if (digits >= 0 && Number.isInteger(x * 10 ** digits)) return x === 0 ? 0 : x;
   const abs = Math.abs(x);
   const text = String(abs);
   // Very large or tiny numbers print with an exponent already; plain scaling is exact enough there.

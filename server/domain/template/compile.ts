@@ -27,6 +27,9 @@ export function compileTemplate(file: TemplateFile): CompileResult {
   if (problems.count > 0) return { ok: false, problems: problems.items };
 
   const specs = [...cells.specs.values()];
+  // Looked up for every read of every view: nested maps spare building a key string each time.
+  const byRow = new Map<string, Map<string, CellSpec>>();
+  for (const s of specs) byRow.set(s.row, (byRow.get(s.row) ?? new Map<string, CellSpec>()).set(s.col, s));
   const order = evaluationOrder(graph);
   const transforms = reachableTransforms(graph, [...[...graph.values()].flat(), ...rules.edges]).filter((t) => t.ytd || t.shifts.length > 0);
   const template: CompiledTemplate = {
@@ -38,7 +41,7 @@ export function compileTemplate(file: TemplateFile): CompileResult {
     computedCells: order.map((key) => cells.specs.get(key)).filter((s): s is CellSpec => s !== undefined),
     rules: rules.rules,
     temporal: summarise(transforms),
-    cell: (row, col) => cells.specs.get(cellKey(row, col)),
+    cell: (row, col) => byRow.get(row)?.get(col),
     row: (code) => index.rows.get(code)?.row,
     column: (key) => index.columnsByKey.get(key),
     formulaOf: (key) => cells.asts.get(key),

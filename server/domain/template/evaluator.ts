@@ -21,6 +21,10 @@ interface View {
   readonly ytd: boolean;
   readonly period: string;
   readonly key: string;
+  /** Values computed in this view, by cell key (memoised per view and cell). */
+  readonly cache: Map<string, Value>;
+  /** Whether any report backs this view; decided on first read. */
+  hasData?: boolean;
 }
 
 export interface ReportEvaluator {
@@ -34,7 +38,7 @@ export function createReportEvaluator(ct: CompiledTemplate, ctx: EvalContext, fu
   const viewOf = (ytd: boolean, period: string): View => {
     const key = `${ytd ? 'ytd' : 'at'}:${period}`;
     let view = views.get(key);
-    if (view === undefined) views.set(key, (view = { ytd, period, key }));
+    if (view === undefined) views.set(key, (view = { ytd, period, key, cache: new Map() }));
     return view;
   };
   const root = viewOf(false, ctx.periodId);
@@ -47,24 +51,22 @@ export function createReportEvaluator(ct: CompiledTemplate, ctx: EvalContext, fu
   const yearOf = memoise((period: string) => ctx.periodsOfYearUpTo(period));
   // A period without a report has no values at all, computed ones included; the period being
   // evaluated always counts as reported, so a new report still shows prev() values.
-  const hasData = memoise((key: string): boolean => {
-    const view = views.get(key);
-    if (view === undefined) return false;
-    const has = (p: string): boolean => p === root.period || inputsOf(p) !== undefined;
-    return view.ytd ? yearOf(view.period).some(has) : has(view.period);
-  });
+  const has = (p: string): boolean => p === root.period || inputsOf(p) !== undefined;
+  const hasData = (view: View): boolean => (view.hasData ??= view.ytd ? yearOf(view.period).some(has) : has(view.period));
 
-  const memo = new Map<string, Value>();
   const host: EvalHost<View> = {
     read(row, col, view) {
       const spec = ct.cell(row, col);
       if (spec === undefined || spec.kind === 'disabled') return null;
-      const id = `${view.key}\u0000${spec.key}`;
-      const hit = memo.get(id);
+      // A stored input needs no memo; everything else is computed once per view.
+      if (spec.kind === 'input' && !view.ytd && !(view === root && full)) {
+        return hasData(view) ? (inputsOf(view.period)?.get(spec.key) ?? null) : null;
+      }
+      const hit = view.cache.get(spec.key);
       if (hit !== undefined) return hit;
-      memo.set(id, null); // a guard: the compiler forbids cycles, so this is only reached by a broken tree
+      view.cache.set(spec.key, null); // a guard: the compiler forbids cycles, so only a broken tree gets here
       const value = compute(spec, view);
-      memo.set(id, value);
+      view.cache.set(spec.key, value);
       return value;
     },
     rowsBetween: (from, to) => ct.rowsBetween(from, to),
@@ -77,7 +79,7 @@ export function createReportEvaluator(ct: CompiledTemplate, ctx: EvalContext, fu
 
   function compute(spec: CellSpec, view: View): Value {
     if (view === root && full) return full.get(spec.key) ?? null;
-    if (!hasData(view.key)) return null;
+    if (!hasData(view)) return null;
     if (spec.kind === 'input') {
       if (!view.ytd) return inputsOf(view.period)?.get(spec.key) ?? null;
       // ytd of an input: its values over the year combined by the row's aggregation (flows add up,

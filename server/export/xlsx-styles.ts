@@ -1,0 +1,83 @@
+// The cell styles of the Excel package. Each call returns a fresh object: exceljs shares a style object
+// between the cells of a merge, so a style is never edited in place.
+import type { Borders, Fill, Font, Style } from 'exceljs';
+import type { CellKind } from '../domain/template/types';
+import { FONT_SIZE } from './xlsx-layout';
+
+const FONT_NAME = 'Times New Roman';
+
+/** Light blue: the system computed the figure (totals, ratios); nobody typed it. */
+export const COMPUTED_FILL = 'FFDDEBF7';
+/** Grey, hatched: the cell does not apply to the row, as forms cross such cells out. */
+export const DISABLED_FILL = 'FFE7E6E6';
+const HATCH = 'FFA6A6A6';
+
+export function font(options: { bold?: boolean; italic?: boolean; size?: number } = {}): Partial<Font> {
+  return { name: FONT_NAME, size: options.size ?? FONT_SIZE, bold: options.bold ?? false, italic: options.italic ?? false };
+}
+
+function thinBorders(): Partial<Borders> {
+  const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+  return { top: { ...thin }, left: { ...thin }, bottom: { ...thin }, right: { ...thin } };
+}
+
+function fillFor(kind: CellKind | undefined): Fill | undefined {
+  if (kind === 'computed') return { type: 'pattern', pattern: 'solid', fgColor: { argb: COMPUTED_FILL } };
+  if (kind === 'disabled') {
+    return { type: 'pattern', pattern: 'lightUp', fgColor: { argb: HATCH }, bgColor: { argb: DISABLED_FILL } };
+  }
+  return undefined;
+}
+
+/** Text above and below the table: no border. */
+export function textStyle(options: {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  horizontal?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+}): Partial<Style> {
+  return {
+    font: font(options),
+    alignment: { horizontal: options.horizontal ?? 'left', vertical: 'middle', wrapText: options.wrap ?? false },
+  };
+}
+
+/** A cell of the table header or the numbering row. */
+export function headerStyle(options: { italic?: boolean } = {}): Partial<Style> {
+  return {
+    font: font({ bold: !options.italic, italic: options.italic ?? false }),
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: thinBorders(),
+  };
+}
+
+/** The code, label or unit of a table row. */
+export function rowTextStyle(options: {
+  bold?: boolean;
+  horizontal: 'left' | 'center';
+  indent?: number;
+}): Partial<Style> {
+  return {
+    font: font({ bold: options.bold ?? false }),
+    alignment: {
+      horizontal: options.horizontal,
+      vertical: 'middle',
+      wrapText: true,
+      ...(options.indent ? { indent: options.indent } : {}),
+    },
+    border: thinBorders(),
+  };
+}
+
+/** A figure: right-aligned, the template's number format, filled by kind. */
+export function valueStyle(options: { kind: CellKind | undefined; numFmt: string; bold?: boolean }): Partial<Style> {
+  const fill = fillFor(options.kind);
+  return {
+    font: font({ bold: options.bold ?? false }),
+    alignment: { horizontal: 'right', vertical: 'middle' },
+    border: thinBorders(),
+    numFmt: options.numFmt,
+    ...(fill ? { fill } : {}),
+  };
+}
