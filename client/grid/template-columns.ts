@@ -1,5 +1,5 @@
 // Derives the AG Grid column definitions and rows of a report grid from a template (style.md §7).
-import type { CellClassParams, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ColGroupDef, IErrorValidationParams, ValueParserParams } from 'ag-grid-community';
 import type { CellValue, Issue } from '../../schema/api';
 import type { Column, Row, TemplateFile, ValueType } from '../../schema/template';
 import { formatNumber, parseNumber } from '../format';
@@ -41,8 +41,9 @@ export interface GridCellSource {
   isDirty(row: string, col: string): boolean;
   canEdit(): boolean;
   setValue(row: string, col: string, value: CellValue): void;
-  onParseError(row: string, col: string, text: string, reason: 'not-a-number' | 'not-an-integer'): void;
-  label(key: 'code' | 'label' | 'unit' | 'computed' | 'disabled', params?: Record<string, string>): string;
+  /** The reason the text being typed cannot be stored, or undefined once it can (or editing ended). */
+  onEditorProblem?(message: string | undefined): void;
+  label(key: 'code' | 'label' | 'unit' | 'computed' | 'disabled' | 'invalidInput' | 'notInteger', params?: Record<string, string>): string;
 }
 
 export type GridColumn = ColDef<GridRow> | ColGroupDef<GridRow>;
@@ -201,11 +202,12 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
       if (!p.data) return false;
       const next = (p.newValue ?? null) as CellValue;
       if (next === (p.oldValue ?? null)) return false;
+      if (typeof next === 'string' && info(p.data)?.valueType !== 'text') return false;
       source.setValue(p.data.code, c.key, next);
       return true;
     },
     valueFormatter: (p) => (p.data?.isNumbering ? String(p.value) : formatCell(info(p.data), p.value as CellValue | undefined)),
-    valueParser: (p: ValueParserParams<GridRow>) => parseCellInput(info(p.data), p, source, c.key),
+    valueParser: (p: ValueParserParams<GridRow>) => parseCellInput(info(p.data), p),
     editable: (p) => !options.readOnly && source.canEdit() && kind(p.data) === 'input',
     suppressNavigable: (p) => kind(p.data) === 'header' || kind(p.data) === 'numbering',
     cellClass: (p) => {
@@ -229,20 +231,36 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
       return undefined;
     },
     cellEditor: 'agTextCellEditor',
+    // What cannot be read as a number keeps the editor open with the reason, instead of being lost.
+    cellEditorParams: {
+      getValidationErrors: (p: IErrorValidationParams<GridRow>) => {
+        const problem = inputProblem(info(p.cellEditorParams.data), p.value);
+        const message = problem ? source.label(problem, { col: c.label, text: String(p.value ?? '') }) : undefined;
+        source.onEditorProblem?.(message);
+        return message ? [message] : p.internalErrors;
+      },
+    },
     sortable: false,
     suppressHeaderMenuButton: true,
     suppressMovable: true,
   };
 }
 
-/** Reads an edit: text as typed, numbers in vi-VN or plain form; garbage keeps the old value and says why. */
-export function parseCellInput(info: CellInfo | undefined, p: ValueParserParams<GridRow>, source: GridCellSource, col: string): CellValue {
+/**
+ * Reads an edit: text as typed, numbers in vi-VN or plain form. What cannot be read stays the raw text,
+ * so the editor's validation can name it and keep the editor open; a number cell never stores it.
+ */
+export function parseCellInput(info: CellInfo | undefined, p: Pick<ValueParserParams<GridRow>, 'newValue'>): CellValue {
   const text = p.newValue == null ? '' : String(p.newValue);
-  const old = (p.oldValue ?? null) as CellValue;
-  if (!p.data) return old;
   if (info?.valueType === 'text') return text.trim() === '' ? null : text.trim();
   const parsed = parseNumber(text, { integer: info?.valueType === 'integer' });
-  if (parsed.ok) return parsed.value;
-  source.onParseError(p.data.code, col, text, parsed.reason);
-  return old;
+  return parsed.ok ? parsed.value : text;
+}
+
+/** Why the text in an editor cannot be stored in the cell, if it cannot. */
+export function inputProblem(info: CellInfo | undefined, raw: unknown): 'invalidInput' | 'notInteger' | undefined {
+  if (info?.valueType === 'text' || raw === null || raw === undefined || typeof raw === 'number') return undefined;
+  const parsed = parseNumber(String(raw), { integer: info?.valueType === 'integer' });
+  if (parsed.ok) return undefined;
+  return parsed.reason === 'not-an-integer' ? 'notInteger' : 'invalidInput';
 }

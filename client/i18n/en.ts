@@ -78,8 +78,6 @@ export const en: Record<MessageKey, string> = {
   'report.conflict':
     'The report was changed elsewhere (the server has a newer revision), so it was not saved. Reload the latest version; your edits will be re-applied.',
   'report.conflictReload': 'Reload and re-apply',
-  'report.invalidInput': 'Row {row}, column "{col}": "{text}" is not a valid number (e.g. 1.234,5).',
-  'report.notInteger': 'Row {row}, column "{col}": this cell takes whole numbers only.',
   'report.sections': 'Narrative',
   'report.sectionRequired': 'Required',
   'report.issues': 'Checks',
@@ -102,6 +100,8 @@ export const en: Record<MessageKey, string> = {
   'grid.unit': 'Unit',
   'grid.computed': 'Computed by formula: {formula}',
   'grid.disabled': 'Not applicable',
+  'grid.invalidInput': '"{text}" is not a number. Type e.g. 1.234 or 1.234,5; Esc to cancel.',
+  'grid.notInteger': 'This cell takes whole numbers only ("{text}"); Esc to cancel.',
 
   'below.empty': 'No units below report in this period.',
   'below.unit': 'Unit',

@@ -76,8 +76,6 @@ export const vi = {
   'report.conflict':
     'Báo cáo vừa được thay đổi ở nơi khác (phiên bản trên máy chủ mới hơn), nên chưa lưu được. Tải lại bản mới nhất; các ô bạn đã sửa sẽ được áp dụng lại.',
   'report.conflictReload': 'Tải lại và áp dụng lại',
-  'report.invalidInput': 'Dòng {row}, cột "{col}": "{text}" không phải là số hợp lệ (ví dụ: 1.234,5).',
-  'report.notInteger': 'Dòng {row}, cột "{col}": ô này chỉ nhận số nguyên.',
   'report.sections': 'Phần thuyết minh',
   'report.sectionRequired': 'Bắt buộc',
   'report.issues': 'Kiểm tra số liệu',
@@ -100,6 +98,8 @@ export const vi = {
   'grid.unit': 'Đơn vị tính',
   'grid.computed': 'Ô tự tính theo công thức: {formula}',
   'grid.disabled': 'Ô không áp dụng',
+  'grid.invalidInput': '"{text}" không phải là số. Nhập ví dụ 1.234 hoặc 1.234,5; Esc để hủy.',
+  'grid.notInteger': 'Ô này chỉ nhận số nguyên (đã nhập "{text}"); Esc để hủy.',
 
   'below.empty': 'Không có đơn vị cấp dưới nào phải báo cáo kỳ này.',
   'below.unit': 'Đơn vị',

@@ -28,7 +28,10 @@ export async function openStore(url: string): Promise<Store> {
     mkdirSync(dirname(resolve(url.slice('file:'.length))), { recursive: true });
   }
   const client = createClient({ url, timeout: 5000 });
-  if (!url.includes(':memory:')) await client.execute('PRAGMA journal_mode = WAL');
+  if (!url.includes(':memory:')) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA synchronous = NORMAL');
+  }
   const db = drizzle(client, { schema: tables });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 

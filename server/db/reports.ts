@@ -27,6 +27,15 @@ export async function listReports(db: Reader, templateId: string, periodId: stri
   return out;
 }
 
+/** The reports of a template in any of some periods and units (the caller pairs them up). */
+export async function findReportsOfPeriods(db: Reader, templateId: string, periodIds: string[], unitIds: number[]) {
+  if (periodIds.length === 0 || unitIds.length === 0) return [];
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.templateId, templateId), inArray(reports.periodId, periodIds), inArray(reports.unitId, unitIds)));
+}
+
 /** The stored inputs of each report, by report id; computed cells are never stored. */
 export async function loadValues(db: Reader, reportIds: number[]): Promise<Map<number, CellValues>> {
   const out = new Map<number, CellValues>(reportIds.map((id) => [id, new Map()]));

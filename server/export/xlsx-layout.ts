@@ -59,7 +59,7 @@ export function formLayout(ct: CompiledTemplate): FormLayout {
   const longestLabel = Math.max(...file.rows.map((row) => row.label.length + 3 * (row.indent ?? 0)));
   const labelColumns: LabelColumn[] = [
     { role: 'code', heading: 'STT', marker: 'A', width: clamp(Math.max(...file.rows.map((r) => r.code.length)) + 3, 6, 10) },
-    { role: 'label', heading: rowHeading(ct), marker: 'B', width: clamp(longestLabel + 2, 26, 46) },
+    { role: 'label', heading: rowHeading(ct), marker: 'B', width: clamp(longestLabel + 2, 26, 40) },
   ];
   if (showUnitColumn) {
     const longestUnit = Math.max(...[...units].map((u) => u.length));
@@ -171,9 +171,13 @@ export function numberFormat(spec: Pick<CellSpec, 'valueType' | 'decimals'>): st
   }
 }
 
-/** Lines a wrapped text takes in a column of `width` characters, with a margin for word breaks. */
+/**
+ * Lines a wrapped text takes in `width` column units. A unit is the width of a digit of the default
+ * font; an average Vietnamese letter of Times New Roman 11 is narrower (about 1.3 per unit), less a
+ * margin for words that do not fill a line.
+ */
 export function textLines(text: string, width: number): number {
-  const perLine = Math.max(4, Math.floor(width * 1.05) - 2);
+  const perLine = Math.max(4, Math.floor(width * 1.3) - 2);
   return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
@@ -200,7 +204,7 @@ function headerHeights(cells: readonly HeaderCell[], depth: number, widths: read
 
 function defaultWidth(column: Column): number {
   const longestWord = Math.max(...columnHeading(column).split(/\s+/).map((w) => w.length));
-  return clamp(longestWord + 3, 12, 18);
+  return clamp(longestWord + 3, 13, 18);
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -75,7 +75,8 @@ export function valueStyle(options: { kind: CellKind | undefined; numFmt: string
   const fill = fillFor(options.kind);
   return {
     font: font({ bold: options.bold ?? false }),
-    alignment: { horizontal: 'right', vertical: 'middle' },
+    // indent 1 keeps the digits off the right border.
+    alignment: { horizontal: 'right', vertical: 'middle', indent: 1 },
     border: thinBorders(),
     numFmt: options.numFmt,
     ...(fill ? { fill } : {}),

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValues } from '../domain/template/cell-key';
 import type { ExportData, ExportUnit } from './export-data';
-import { formLayout, type FormLayout } from './xlsx-layout';
+import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
 import { writeTable } from './xlsx-table';
 import { textStyle } from './xlsx-styles';
 import {
@@ -26,6 +26,9 @@ import {
 import { pinZipDates } from './xlsx-zip-dates';
 
 type Sheet = ExcelJS.Worksheet;
+
+/** Characters the top-right block needs: 'Lạng Sơn, ngày 05 tháng 04 năm 2025' and the head's title. */
+const RIGHT_BLOCK_WIDTH = 38;
 
 interface FormSheet {
   data: ExportData;
@@ -108,15 +111,17 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   const { data, layout } = form;
   const template = data.template;
   const { left, right } = corners(layout);
-  put(sheet, 1, left, authorityHeading(form.unit), textStyle({ bold: true, horizontal: 'center' }));
+  const authority = authorityHeading(form.unit);
+  put(sheet, 1, left, authority, textStyle({ bold: true, horizontal: 'center', wrap: true }));
+  sheet.getRow(1).height = heightFor(textLines(authority, spanWidth(layout, left)));
   put(sheet, 1, right, template.formNumber, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 2, left, `Mã đơn vị: ${form.unit.code}`, textStyle({ italic: true, horizontal: 'center' }));
   put(sheet, 2, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
   sheet.getRow(3).height = 8;
   const all: [number, number] = [1, layout.columnCount];
   put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
-  const titleWidth = [...layout.labelColumns, ...layout.dataColumns].reduce((sum, c) => sum + c.width, 0);
-  sheet.getRow(4).height = Math.max(20, Math.ceil((template.title.length * 1.25) / titleWidth) * 19);
+  // The title is set larger than the body: count it as a third wider.
+  sheet.getRow(4).height = Math.max(20, textLines(template.title, spanWidth(layout, all) / 1.3) * 19);
   put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}`, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 6, all, periodLine(data.period), textStyle({ italic: true, horizontal: 'center' }));
   if (layout.unitLine !== undefined) put(sheet, 7, right, layout.unitLine, textStyle({ italic: true, horizontal: 'right' }));
@@ -137,11 +142,21 @@ function writeBottom(sheet: Sheet, form: FormSheet, first: number): void {
   put(sheet, row, right, '(Ký, đóng dấu, ghi rõ họ tên)', textStyle({ italic: true, horizontal: 'center' }));
 }
 
-/** The blocks under the top-left heading and the top-right form number, as sheet column spans. */
+/**
+ * The top-left block (authority, signer) spans the code and label columns; the top-right block (form
+ * number, place and date, head's signature) spans enough of the last columns for those lines.
+ */
 function corners(layout: FormLayout): { left: [number, number]; right: [number, number] } {
+  const widths = [...layout.labelColumns, ...layout.dataColumns].map((c) => c.width);
   const leftEnd = Math.min(2, layout.columnCount - 1);
-  const rightStart = Math.max(leftEnd + 1, layout.columnCount - Math.max(2, Math.ceil(layout.dataColumns.length / 3)) + 1);
+  let rightStart = layout.columnCount;
+  let width = widths[rightStart - 1] ?? 0;
+  while (rightStart > leftEnd + 1 && width < RIGHT_BLOCK_WIDTH) width += widths[--rightStart - 1] ?? 0;
   return { left: [1, leftEnd], right: [rightStart, layout.columnCount] };
+}
+
+function spanWidth(layout: FormLayout, [from, to]: [number, number]): number {
+  return [...layout.labelColumns, ...layout.dataColumns].slice(from - 1, to).reduce((sum, c) => sum + c.width, 0);
 }
 
 function put(sheet: Sheet, row: number, [from, to]: [number, number], text: string, style: Partial<ExcelJS.Style>): void {

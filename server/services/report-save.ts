@@ -1,6 +1,6 @@
 // Saving cells, narrative sections and explanations of a report: validated cell by cell first, then
 // written in one transaction that checks the revision, so a stale or bad save changes nothing.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
 import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
@@ -62,26 +62,37 @@ export async function saveReport(
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
 }
 
+/** Writes the changed cells and their audit entries in a few multi-row statements, not one per cell. */
 async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
-  let changes = 0;
+  const upserts: (typeof cellValues.$inferInsert)[] = [];
+  const cleared: { row: string; col: string }[] = [];
+  const entries: (typeof auditEntries.$inferInsert)[] = [];
   for (const { row, col, value } of body.values) {
     const before = stored.get(cellKey(row, col)) ?? null;
     const after = value === '' ? null : value;
     if (before === after) continue;
-    changes++;
-    const where = and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col));
-    if (after === null) {
-      await tx.delete(cellValues).where(where);
-    } else {
-      const set = typeof after === 'number' ? { numValue: after, textValue: null } : { numValue: null, textValue: after };
-      await tx
-        .insert(cellValues)
-        .values({ reportId, rowCode: row, colKey: col, ...set })
-        .onConflictDoUpdate({ target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey], set });
-    }
-    await audit(tx, reportId, now, user, { action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
+    if (after === null) cleared.push({ row, col });
+    else upserts.push({ reportId, rowCode: row, colKey: col, numValue: typeof after === 'number' ? after : null, textValue: typeof after === 'string' ? after : null });
+    entries.push({ reportId, at: now, username: user.username, action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
   }
-  return changes;
+  for (const chunk of chunks(upserts, 500)) {
+    await tx
+      .insert(cellValues)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey],
+        set: { numValue: sql`excluded.num_value`, textValue: sql`excluded.text_value` },
+      });
+  }
+  for (const { row, col } of cleared) {
+    await tx.delete(cellValues).where(and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col)));
+  }
+  for (const chunk of chunks(entries, 500)) await tx.insert(auditEntries).values(chunk);
+  return entries.length;
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {

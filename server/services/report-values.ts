@@ -6,7 +6,7 @@ import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear } f
 import type { CellValues } from '../domain/template/cell-key';
 import { type EvalContext, requiredPeriodIds } from '../domain/template/evaluator';
 import { translateValues } from '../domain/template/lineage';
-import { findReport, loadValues } from '../db/reports';
+import { findReportsOfPeriods, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
 
@@ -58,15 +58,14 @@ export function inVersion(deps: AppDeps, to: LoadedTemplate, fromVersion: number
  */
 export function unitInputLoader(deps: AppDeps, template: LoadedTemplate, unitCode: string): InputLoader {
   return async (periods) => {
-    const out = new Map<string, CellValues>();
+    const wanted = new Map<string, number>();
     for (const p of periods) {
       const unit = (await deps.unitTrees.at(p.end)).byCode(unitCode);
-      if (!unit) continue;
-      const row = await findReport(deps.store.db, template.file.id, p.id, unit.id);
-      if (!row) continue;
-      const values = (await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map();
-      out.set(p.id, inVersion(deps, template, row.templateVersion, values));
+      if (unit) wanted.set(p.id, unit.id);
     }
-    return out;
+    const rows = (await findReportsOfPeriods(deps.store.db, template.file.id, [...wanted.keys()], [...new Set(wanted.values())]))
+      .filter((r) => wanted.get(r.periodId) === r.unitId);
+    const stored = await loadValues(deps.store.db, rows.map((r) => r.id));
+    return new Map(rows.map((r) => [r.periodId, inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map())]));
   };
 }

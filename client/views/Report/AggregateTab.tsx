@@ -35,7 +35,6 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
     isDirty: () => false,
     canEdit: () => false,
     setValue: () => undefined,
-    onParseError: () => undefined,
     label: (k, params) => t(`grid.${k}`, params),
   };
 

@@ -21,6 +21,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
   const [confirming, setConfirming] = createSignal(false);
   const [returning, setReturning] = createSignal(false);
+  const [editorProblem, setEditorProblem] = createSignal<string>();
 
   const file = () => props.engine.file;
   const rowLabel = (code: string) => file().rows.find((r) => r.code === code)?.label ?? code;
@@ -37,8 +38,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     isDirty: (r, c) => s.isCellDirty(r, c),
     canEdit: () => s.canEdit(),
     setValue: (r, c, v) => s.edit(r, c, v),
-    onParseError: (r, c, text, reason) =>
-      notify(t(reason === 'not-an-integer' ? 'report.notInteger' : 'report.invalidInput', { row: `${r} ${rowLabel(r)}`, col: colLabel(c), text }), 'error'),
+    onEditorProblem: setEditorProblem,
     label: (key, params) => t(`grid.${key}`, params),
   };
 
@@ -153,6 +153,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
             {t('report.unsaved', { count: s.dirtyCount() })}
           </Show>
         </span>
+        <Show when={s.issues().length === 0}>
+          <span class="ok-line small">✓ {t('report.noIssues')}</span>
+        </Show>
         <span class="legend" aria-hidden="true">
           <span class="legend-item legend-input">{t('report.legend.input')}</span>
           <span class="legend-item legend-computed">{t('report.legend.computed')}</span>
@@ -160,9 +163,16 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         </span>
       </div>
 
+      <Show when={editorProblem()}>
+        <div class="editor-problem" role="alert">
+          {editorProblem()}
+        </div>
+      </Show>
       <div class="grid-and-issues">
         <ReportGrid engine={props.engine} source={source} onReady={setGridApi} ariaLabel={file().title} />
-        <IssuesPanel store={s} cellLabel={cellLabel} onFocusCell={focusCell} />
+        <Show when={s.issues().length > 0}>
+          <IssuesPanel store={s} cellLabel={cellLabel} onFocusCell={focusCell} />
+        </Show>
       </div>
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 

@@ -73,6 +73,8 @@ export function ReportGrid(props: ReportGridProps) {
     undoRedoCellEditing: true,
     undoRedoCellEditingLimit: 100,
     stopEditingWhenCellsLoseFocus: true,
+    invalidEditValueMode: 'block',
+    onCellEditingStopped: () => props.source.onEditorProblem?.(undefined),
     tooltipShowDelay: 250,
     tooltipHideDelay: 15000,
     suppressDragLeaveHidesColumns: true,

@@ -29,13 +29,25 @@
  *   if(cond, a, b)   round(e, digits)   abs(e)   coalesce(e, fallback, …)   isBlank(e)
  *   prev(e)          e in the previous period
  *   lastYear(e)      e in the same period last year
- *   ytd(e)           e over the periods of the year up to this one (lũy kế từ đầu năm)
+ *   ytd(e)           e over the periods of the year up to this one (lũy kế từ đầu năm): an input cell's
+ *                    values combined by its row's aggregation (sum adds, last takes the latest value — stocks —,
+ *                    average/min/max, none → empty); a computed cell's formula over ytd values, so the ytd of
+ *                    a ratio is the ratio of ytd sums. The three compose: ytd(prev(x)) = prev(ytd(x)) is the
+ *                    year to date of the previous period. A period without a report reads as empty.
+ *   round(e, digits) half away from zero; digits an integer from -10 to 10
  *
- * Empty values: arithmetic and comparison with an empty operand give empty, so does division by zero;
- * empty counts as false in if/and/or; not(empty) is empty.
+ * The template compiler refuses formulas that form a cycle in one period (ytd() counts, as it includes the
+ * current period) and formulas that reach their own value through prev()/lastYear() (a running balance
+ * would depend on the unit's whole history): make the opening value an input cell instead.
+ *
+ * Values: numbers, texts, true/false and empty (a blank cell, or null). Arithmetic and comparison with an
+ * empty operand give empty, so does division by zero; text in arithmetic counts as empty. Empty counts as
+ * false in if/and/or (non-zero numbers and non-blank texts are true); not(empty) is empty. Numbers are equal
+ * within a relative 1e-9, so 0.1 + 0.2 = 0.3. A number never equals a text, and the two have no order.
+ * A computed cell stores its result rounded to the cell's decimals (half away from zero), true/false as 1/0.
  */
-import type { BinaryOp, CallFunction, Expr } from './ast';
-import { FUNCTIONS, FUNCTION_NAMES, isFunctionName, type FunctionName } from './functions';
+import type { BinaryOp, Expr } from './ast';
+import { buildCall, FUNCTION_NAMES, isFunctionName } from './functions';
 import { FormulaSyntaxError, tokenize, type Token } from './lexer';
 import { didYouMean } from './nearest';
 
@@ -176,7 +188,7 @@ class Parser {
     if (!isCall) throw new FormulaSyntaxError(`expected '(' after '${t.text}' at ${following.offset}`, following.offset);
     this.next();
     const args = this.arguments();
-    return build(t.text, args, t.offset);
+    return buildCall(t.text, args, t.offset);
   }
 
   private arguments(): Expr[] {
@@ -225,38 +237,4 @@ class Parser {
 
 function describe(t: Token): string {
   return t.kind === 'end' ? 'the end of the formula' : `'${t.text}'`;
-}
-
-/** Where an expression begins (a binary node's own offset is its operator's). */
-function startOf(e: Expr): number {
-  return e.type === 'binary' ? startOf(e.left) : e.offset;
-}
-
-/** Checks arity and literal arguments, and builds the node of a call. */
-function build(fn: FunctionName, args: Expr[], offset: number): Expr {
-  const sig = FUNCTIONS[fn];
-  if (args.length < sig.min || args.length > sig.max) {
-    const expected = sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} or ${sig.max}`;
-    throw new FormulaSyntaxError(
-      `${fn}() takes ${expected} argument${expected === '1' ? '' : 's'}, got ${args.length}, at ${offset}: write ${sig.usage}`,
-      offset,
-    );
-  }
-  if (!sig.literals) return { type: 'call', fn: fn as CallFunction, args, offset };
-  const text = args.map((a) => {
-    if (a.type === 'string') return a.value;
-    const at = startOf(a);
-    throw new FormulaSyntaxError(`${fn}() takes quoted codes at ${at}: write ${sig.usage}`, at);
-  });
-  const [a = '', b = '', c] = text;
-  switch (fn) {
-    case 'cell':
-      return { type: 'cell', row: a, col: b, offset };
-    case 'col':
-      return { type: 'col', col: a, offset };
-    case 'row':
-      return { type: 'row', row: a, offset };
-    default:
-      return c === undefined ? { type: 'sumRows', from: a, to: b, offset } : { type: 'sumRows', from: a, to: b, col: c, offset };
-  }
 }

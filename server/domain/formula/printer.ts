@@ -27,13 +27,16 @@ export function precedence(e: Expr): number {
   return ATOM;
 }
 
-/** Prints `e`; `leaf` may render some nodes differently (the rule messages name cells by label). */
-export function printFormula(e: Expr, leaf?: (e: Expr) => string | undefined): string {
-  const print = (node: Expr): string => leaf?.(node) ?? printNode(node, print);
+/**
+ * Prints `e`. `leaf` may render some nodes differently and `opText` the operators (rule messages name
+ * cells by label and write × for *); the default is formula source that parses back to the same tree.
+ */
+export function printFormula(e: Expr, leaf?: (e: Expr) => string | undefined, opText: (op: BinaryOp) => string = (op) => op): string {
+  const print = (node: Expr): string => leaf?.(node) ?? printNode(node, print, opText);
   return print(e);
 }
 
-function printNode(e: Expr, print: (e: Expr) => string): string {
+function printNode(e: Expr, print: (e: Expr) => string, opText: (op: BinaryOp) => string): string {
   switch (e.type) {
     case 'number':
       return String(e.value);
@@ -53,7 +56,7 @@ function printNode(e: Expr, print: (e: Expr) => string): string {
       // Comparisons do not chain, so both their operands must bind tighter.
       const left = wrap(e.left, p === COMPARISON ? p + 1 : p, print);
       const right = wrap(e.right, p + 1, print);
-      return `${left} ${e.op} ${right}`;
+      return `${left} ${opText(e.op)} ${right}`;
     }
     case 'call':
       return `${e.fn}(${e.args.map(print).join(', ')})`;

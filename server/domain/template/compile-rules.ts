@@ -1,6 +1,5 @@
 // Compiles a template's rules: parses their sides and fixes, once, the current cells each is checked at.
 import type { Rule } from '../../../schema/template';
-import type { Expr } from '../formula/ast';
 import { didYouMean } from '../formula/nearest';
 import { contextNeeds } from '../formula/references';
 import type { Edge } from './graph';
@@ -24,7 +23,7 @@ export function compileRules(
   rules.forEach((rule, i) => {
     const path = `rules[${i}]`;
     const before = problems.count;
-    const sides = (rule.type === 'compare' ? [['left', rule.left], ['right', rule.right]] : [['target', rule.target]]) as [string, string][];
+    const sides: [string, string][] = rule.type === 'compare' ? [['left', rule.left], ['right', rule.right]] : [['target', rule.target]];
     const parsed = sides.map(([name, source]) => ({ path: `${path}.${name}`, expr: parse(source, `${path}.${name}`) }));
     checkListedCodes(rule, path, index, problems);
     const exprs = parsed.flatMap((p) => (p.expr ? [{ path: p.path, expr: p.expr }] : []));
@@ -69,7 +68,9 @@ export function compileRules(
       problems.add(path, 'the rule is never checked: there is no row or column where all the cells it reads are enabled', 'list rows/cols where the cells it reads exist, or fix the disabled lists');
       return;
     }
-    const [left, right] = exprs.map((p) => p.expr) as [Expr, Expr | undefined];
+    const left = exprs[0]?.expr;
+    const right = exprs[1]?.expr;
+    if (left === undefined) return;
     compiled.push({ rule, path, left, ...(right ? { right } : {}), scopes });
   });
   return { rules: compiled, edges };

@@ -48,7 +48,12 @@ export function createReportEvaluator(ct: CompiledTemplate, ctx: EvalContext, fu
     if (!stored.has(period)) stored.set(period, ctx.inputs(period));
     return stored.get(period);
   };
-  const yearOf = memoise((period: string) => ctx.periodsOfYearUpTo(period));
+  const years = new Map<string, string[]>();
+  const yearOf = (period: string): string[] => {
+    let list = years.get(period);
+    if (list === undefined) years.set(period, (list = ctx.periodsOfYearUpTo(period)));
+    return list;
+  };
   // A period without a report has no values at all, computed ones included; the period being
   // evaluated always counts as reported, so a new report still shows prev() values.
   const has = (p: string): boolean => p === root.period || inputsOf(p) !== undefined;
@@ -106,14 +111,6 @@ function normalise(v: Value, spec: CellSpec): Value {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') return !Number.isFinite(v) ? null : spec.valueType === 'text' ? v : roundHalfAway(v, spec.decimals);
   return v;
-}
-
-function memoise<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, fn(key));
-    return cache.get(key) as T;
-  };
 }
 
 /** The full grid of ctx.periodId: stored inputs plus every computed cell; empty cells are absent. */

@@ -28,6 +28,7 @@ export function resolveCells(file: TemplateFile, index: TemplateIndex, parse: Pa
   const rowPath = (row: Row): string => `rows[${index.rows.get(row.code)?.index ?? -1}]`;
   const columnPath = (c: Column): string => `columns[${file.columns.indexOf(c)}]`;
   for (const row of index.dataRows) {
+    let hasInput = false;
     for (const column of index.columns) {
       const key = cellKey(row.code, column.key);
       // Precedence: a cell's own formula, then the column's (a percentage column must win over a total
@@ -39,10 +40,16 @@ export function resolveCells(file: TemplateFile, index: TemplateIndex, parse: Pa
       const disabled = row.disabled === 'all' || (row.disabled?.includes(column.key) ?? false);
       const kind: CellKind = disabled ? 'disabled' : source ? 'computed' : 'input';
       specs.set(key, describeCell(file, row, column, kind, source));
+      hasInput ||= kind === 'input';
       if (kind === 'computed' && source) {
         const ast = parse(source.formula, source.path);
         if (ast) asts.set(key, ast);
       }
+    }
+    // Column or cell formulas may compute the whole row; only input cells would be left with nothing
+    // to recompute, and so be lost in every roll-up.
+    if (row.aggregation === 'formula' && row.formula === undefined && hasInput) {
+      problems.add(`${rowPath(row)}.aggregation`, `row '${row.code}' aggregates by 'formula' but has no formula, so its input cells would be lost in every roll-up`, "add the row's formula, or use 'sum' (flows), 'last' (stocks) or 'average'");
     }
   }
   return { specs, asts };

@@ -58,13 +58,6 @@ function checkRow(row: Row, i: number, index: TemplateIndex, problems: ProblemLi
       }
     });
   }
-  if (row.aggregation === 'formula' && row.formula === undefined) {
-    // A column formula can compute a whole row; only input cells would be left with nothing to recompute.
-    const hasInput = index.columns.some((c) => c.formula === undefined && !(row.disabled === 'all' || row.disabled?.includes(c.key)));
-    if (hasInput) {
-      problems.add(`${path}.aggregation`, `row '${row.code}' aggregates by 'formula' but has no formula, so its input cells would be lost in every roll-up`, "add the row's formula, or use 'sum' (flows), 'last' (stocks) or 'average'");
-    }
-  }
 }
 
 /**
