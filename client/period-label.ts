@@ -1,4 +1,4 @@
-// Names a period id (202501, 2025Q1, 2025S1, 2025) the way a form header says it.
+// Names a period id (202501, 2025Q1, 2025S1, 2025) as the server's period labels do (Quý I/2025).
 import { locale } from './i18n';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -6,11 +6,11 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 export function periodLabel(id: string): string {
   const en = locale() === 'en';
   let m = /^(\d{4})Q([1-4])$/.exec(id);
-  if (m) return en ? `Q${m[2]} ${m[1]}` : `Quý ${ROMAN[Number(m[2]) - 1]} năm ${m[1]}`;
+  if (m) return en ? `Q${m[2]} ${m[1]}` : `Quý ${ROMAN[Number(m[2]) - 1]}/${m[1]}`;
   m = /^(\d{4})S([12])$/.exec(id);
   if (m) return en ? `H${m[2]} ${m[1]}` : `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}`;
   m = /^(\d{4})(\d{2})$/.exec(id);
-  if (m) return en ? `${m[2]}/${m[1]}` : `Tháng ${m[2]} năm ${m[1]}`;
+  if (m) return en ? `${m[2]}/${m[1]}` : `Tháng ${m[2]}/${m[1]}`;
   m = /^(\d{4})$/.exec(id);
   if (m) return en ? `Year ${m[1]}` : `Năm ${m[1]}`;
   return id;

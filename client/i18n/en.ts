@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   'report.warningsCount': '{count} warnings',
   'report.explanation': 'Explanation',
   'report.explanationPlaceholder': 'Explain why this figure is right…',
+  'report.needSections': 'Write the required narrative: {sections}.',
   'report.needExplanations': 'Every warning needs an explanation before submitting.',
   'report.hasErrors': 'There are errors: fix the cells marked red before submitting.',
   'report.cell': 'Row {row} · {col}',

@@ -84,6 +84,7 @@ export const vi = {
   'report.warningsCount': '{count} cảnh báo',
   'report.explanation': 'Giải trình',
   'report.explanationPlaceholder': 'Giải thích vì sao số liệu này là đúng…',
+  'report.needSections': 'Cần viết phần thuyết minh bắt buộc: {sections}.',
   'report.needExplanations': 'Cần giải trình cho mọi cảnh báo trước khi gửi.',
   'report.hasErrors': 'Còn lỗi số liệu: sửa các ô được tô đỏ trước khi gửi.',
   'report.cell': 'Dòng {row} · {col}',

@@ -27,7 +27,9 @@ export type Values = ReadonlyMap<string, CellValue>;
 export const cellKeyOf = cellKey;
 export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
 
-export type SubmitOutcome = { ok: true } | { ok: false; reason: 'errors' | 'explanations' | 'save-failed' | 'refused'; error?: unknown };
+export type SubmitOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'errors' | 'explanations' | 'sections' | 'save-failed' | 'refused'; error?: unknown };
 
 function splitKey(key: string): [string, string] {
   const at = key.lastIndexOf('|');
@@ -323,10 +325,13 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   const errors = () => issues().filter((i) => (i.severity ?? 'error') === 'error');
   const warnings = () => issues().filter((i) => i.severity === 'warning');
   const unexplained = () => warnings().filter((w) => explanation(w).trim() === '');
+  /** Required narrative sections (mẫu đề cương) still empty. */
+  const missingSections = () => (template()?.sections ?? []).filter((sec) => sec.required && section(sec.key).trim() === '');
 
   async function submit(): Promise<SubmitOutcome> {
     if (errors().length > 0) return { ok: false, reason: 'errors' };
     if (unexplained().length > 0) return { ok: false, reason: 'explanations' };
+    if (missingSections().length > 0) return { ok: false, reason: 'sections' };
     if (isDirty() && !(await save())) return { ok: false, reason: 'save-failed', error: saveError() };
     setSubmitting(true);
     try {
@@ -356,6 +361,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     errors,
     warnings,
     unexplained,
+    missingSections,
     issuesAt: (row: string, col: string): readonly Issue[] => issuesByCell().get(cellKeyOf(row, col)) ?? [],
     isCellDirty: (row: string, col: string) => pendingKeys().has(cellKeyOf(row, col)),
     valueAt: (row: string, col: string) => full().get(cellKeyOf(row, col)),

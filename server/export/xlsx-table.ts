@@ -1,39 +1,93 @@
 // The table of a form sheet: the nested header, the numbering row, then one sheet row per template row.
+// Everything but the figures comes from the template, so it is planned once per workbook and every
+// sheet (one per unit, thousands in a national package) only adds its values.
 import type ExcelJS from 'exceljs';
-import type { Row } from '../../schema/template';
-import { cellKey, type CellValues } from '../domain/template/cell-key';
-import type { CompiledTemplate } from '../domain/template/types';
+import type { CellValues } from '../domain/template/cell-key';
+import type { CellSpec, CompiledTemplate } from '../domain/template/types';
 import { heightFor, numberFormat, rowLabelText, textLines, unitOf, type FormLayout } from './xlsx-layout';
 import { headerStyle, rowTextStyle, valueStyle } from './xlsx-styles';
 
-interface Table {
-  ct: CompiledTemplate;
-  layout: FormLayout;
-  values: CellValues;
-  /** Sheet row of the first header row. */
-  headerTop: number;
+type Style = Partial<ExcelJS.Style>;
+
+interface PlannedCell {
+  style: Style;
+  /** The text of a code, label or unit cell. */
+  text?: string;
+  /** The cell whose value a figure cell shows; absent for label and disabled cells. */
+  spec?: CellSpec;
 }
 
-/** Writes the table from `headerTop` down and returns the last sheet row it used. */
-export function writeTable(sheet: ExcelJS.Worksheet, table: Table): number {
-  const { ct, layout, headerTop } = table;
-  writeHeader(sheet, layout, headerTop);
-  let row = headerTop + layout.headerDepth + 1;
-  ct.file.rows.forEach((templateRow, i) => {
-    const next = ct.file.rows[i + 1];
+interface PlannedRow {
+  cells: PlannedCell[];
+  height: number;
+  /** A section heading spans from its label to the last column. */
+  isSection: boolean;
+}
+
+export interface TablePlan {
+  layout: FormLayout;
+  rows: PlannedRow[];
+}
+
+export function planTable(ct: CompiledTemplate, layout: FormLayout): TablePlan {
+  const rows = ct.file.rows.map((row, i): PlannedRow => {
+    const label = rowLabelText(ct, row, layout);
+    const indent = row.indent ?? 0;
+    if (row.header) {
+      const width = [...layout.labelColumns.slice(1), ...layout.dataColumns].reduce((sum, c) => sum + c.width, 0);
+      const style = rowTextStyle({ bold: true, horizontal: 'left', indent });
+      const cells: PlannedCell[] = [
+        { style: rowTextStyle({ bold: true, horizontal: 'center' }), text: row.code },
+        { style, text: label },
+        ...Array.from({ length: layout.columnCount - 2 }, () => ({ style })),
+      ];
+      return { cells, height: heightFor(textLines(label, width)), isSection: true };
+    }
     // A row whose next row is indented under it is a total or a parent: bold, as forms print them.
-    const isParent = next !== undefined && (next.indent ?? 0) > (templateRow.indent ?? 0);
-    if (templateRow.header) writeHeaderRow(sheet, row, ct, templateRow, layout);
-    else writeDataRow(sheet, row, table, templateRow, isParent);
-    row++;
+    const next = ct.file.rows[i + 1];
+    const bold = next !== undefined && (next.indent ?? 0) > indent;
+    const cells: PlannedCell[] = [
+      { style: rowTextStyle({ bold, horizontal: 'center' }), text: row.code },
+      { style: rowTextStyle({ bold, horizontal: 'left', indent }), text: label },
+    ];
+    if (layout.showUnitColumn) cells.push({ style: rowTextStyle({ bold, horizontal: 'center' }), text: unitOf(ct, row) });
+    for (const { column } of layout.dataColumns) {
+      const spec = ct.cell(row.code, column.key);
+      const style = valueStyle({ kind: spec?.kind, numFmt: spec ? numberFormat(spec) : 'General', bold });
+      cells.push(spec === undefined || spec.kind === 'disabled' ? { style } : { style, spec });
+    }
+    // Indentation takes about three characters of the label column per level.
+    const labelWidth = (layout.labelColumns[1]?.width ?? 30) - 3 * indent;
+    return { cells, height: heightFor(textLines(label, labelWidth)), isSection: false };
   });
-  return row - 1;
+  return { layout, rows };
+}
+
+/** Writes the table from `top` down and returns the last sheet row it used. */
+export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, values: CellValues, top: number): number {
+  const { layout } = plan;
+  writeHeader(sheet, layout, top);
+  let r = top + layout.headerDepth + 1;
+  for (const planned of plan.rows) {
+    const row = sheet.getRow(r);
+    row.height = planned.height;
+    planned.cells.forEach((p, i) => {
+      const cell = row.getCell(i + 1);
+      cell.style = p.style;
+      if (p.text !== undefined && p.text !== '') cell.value = p.text;
+      else if (p.spec !== undefined) cell.value = figure(values.get(p.spec.key), p.spec.valueType === 'text');
+    });
+    if (planned.isSection) sheet.mergeCells(r, 2, r, layout.columnCount);
+    r++;
+  }
+  return r - 1;
 }
 
 function writeHeader(sheet: ExcelJS.Worksheet, layout: FormLayout, top: number): void {
   // Every cell of the header area gets borders, including the cells a merge covers.
   for (let r = 0; r <= layout.headerDepth; r++) {
-    for (let c = 1; c <= layout.columnCount; c++) sheet.getCell(top + r, c).style = headerStyle({ italic: r === layout.headerDepth });
+    const style = headerStyle({ italic: r === layout.headerDepth });
+    for (let c = 1; c <= layout.columnCount; c++) sheet.getCell(top + r, c).style = style;
   }
   for (const cell of layout.headerCells) {
     sheet.getCell(top + cell.top, cell.left).value = cell.text;
@@ -45,49 +99,9 @@ function writeHeader(sheet: ExcelJS.Worksheet, layout: FormLayout, top: number):
   layout.dataColumns.forEach((c, i) => (sheet.getCell(numbering, layout.firstDataColumn + i).value = `(${c.number})`));
 }
 
-/** A section heading ("I. HẠ TẦNG KỸ THUẬT"): its code, then its label across the whole table. */
-function writeHeaderRow(sheet: ExcelJS.Worksheet, row: number, ct: CompiledTemplate, templateRow: Row, layout: FormLayout): void {
-  const code = sheet.getCell(row, 1);
-  code.value = templateRow.code;
-  code.style = rowTextStyle({ bold: true, horizontal: 'center' });
-  for (let c = 2; c <= layout.columnCount; c++) {
-    sheet.getCell(row, c).style = rowTextStyle({ bold: true, horizontal: 'left', indent: templateRow.indent });
-  }
-  const label = rowLabelText(ct, templateRow, layout);
-  sheet.getCell(row, 2).value = label;
-  sheet.mergeCells(row, 2, row, layout.columnCount);
-  const width = layout.dataColumns.reduce((sum, c) => sum + c.width, layout.labelColumns.slice(1).reduce((s, c) => s + c.width, 0));
-  sheet.getRow(row).height = heightFor(textLines(label, width));
-}
-
-function writeDataRow(sheet: ExcelJS.Worksheet, row: number, table: Table, templateRow: Row, bold: boolean): void {
-  const { ct, layout, values } = table;
-  const indent = templateRow.indent ?? 0;
-  const label = rowLabelText(ct, templateRow, layout);
-  const texts: string[] = [templateRow.code, label];
-  if (layout.showUnitColumn) texts.push(unitOf(ct, templateRow));
-  texts.forEach((text, i) => {
-    const cell = sheet.getCell(row, i + 1);
-    cell.value = text === '' ? null : text;
-    cell.style = rowTextStyle({ bold, horizontal: i === 1 ? 'left' : 'center', indent: i === 1 ? indent : 0 });
-  });
-  layout.dataColumns.forEach((dataColumn, i) => {
-    const cell = sheet.getCell(row, layout.firstDataColumn + i);
-    const spec = ct.cell(templateRow.code, dataColumn.column.key);
-    const kind = spec?.kind;
-    cell.style = valueStyle({ kind, numFmt: spec ? numberFormat(spec) : 'General', bold });
-    if (spec === undefined || kind === 'disabled') return;
-    const value = values.get(cellKey(spec.row, spec.col));
-    cell.value = value === undefined ? null : asCellValue(value, spec.valueType === 'text');
-  });
-  const labelColumn = layout.labelColumns[1];
-  // Indentation takes about three characters of the label column per level.
-  const lines = labelColumn === undefined ? 1 : textLines(label, labelColumn.width - 3 * indent);
-  sheet.getRow(row).height = heightFor(lines);
-}
-
 /** Figures go in as numbers, never as text, even when a store handed back a numeric string. */
-function asCellValue(value: number | string, isText: boolean): number | string {
+function figure(value: number | string | undefined, isText: boolean): number | string | null {
+  if (value === undefined || value === '') return null;
   if (isText || typeof value === 'number') return value;
   const n = Number(value);
   return value.trim() !== '' && Number.isFinite(n) ? n : value;

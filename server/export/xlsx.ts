@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { CellValues } from '../domain/template/cell-key';
 import type { ExportData, ExportUnit } from './export-data';
 import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
-import { writeTable } from './xlsx-table';
+import { planTable, writeTable, type TablePlan } from './xlsx-table';
 import { textStyle } from './xlsx-styles';
 import {
   authorityHeading,
@@ -33,6 +33,7 @@ const RIGHT_BLOCK_WIDTH = 38;
 interface FormSheet {
   data: ExportData;
   layout: FormLayout;
+  table: TablePlan;
   /** Whose form it is: printed top-left. */
   unit: ExportUnit;
   values: CellValues;
@@ -61,12 +62,16 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
   workbook.modified = now;
 
   const layout = formLayout(data.compiled);
+  const form = { data, layout, table: planTable(data.compiled, layout), now };
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
-  writeFormSheet(workbook, SUMMARY_SHEET, { data, layout, unit: data.unit, values: data.values, notes: summary, signed: true, now });
+  writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, notes: summary, signed: true });
   const sheetName = createSheetNamer();
   for (const report of data.reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
-    writeFormSheet(workbook, sheetName(report.unit), { data, layout, unit: report.unit, values: report.values, notes, signed: false, now });
+    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, signed: false });
+    // Let the zip take the committed sheet before the next one is built, so memory holds a few sheets
+    // of XML rather than all of them.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await workbook.commit();
   return pinZipDates(Buffer.concat(chunks), now);
@@ -101,7 +106,7 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   sheet.columns = [...layout.labelColumns, ...layout.dataColumns].map((c) => ({ width: c.width }));
 
   writeTop(sheet, form);
-  const last = writeTable(sheet, { ct: form.data.compiled, layout, values: form.values, headerTop });
+  const last = writeTable(sheet, form.table, form.values, headerTop);
   writeBottom(sheet, form, last + 2);
   sheet.commit();
 }

@@ -211,7 +211,7 @@ describe('createReportStore', () => {
     });
   });
 
-  it('refuses to submit with errors, asks an explanation per warning, then saves it and submits', async () => {
+  it('refuses to submit with errors, asks an explanation per warning and the required narrative, then saves them and submits', async () => {
     const { api, state, answer } = fakeServer();
     const storage = memoryStorage();
     await withStore(api, storage, async (s) => {
@@ -224,9 +224,12 @@ describe('createReportStore', () => {
       expect(warning.code).toBe('women-share-plausible');
       expect(await s.submit()).toEqual({ ok: false, reason: 'explanations' });
       s.setExplanation(warning, 'Khu công nghiệp, lao động nam');
+      expect(await s.submit()).toEqual({ ok: false, reason: 'sections' });
+      s.setSection('danh_gia', 'Ổn định');
       const submitting = s.submit();
       await answer();
       expect(await submitting).toEqual({ ok: true });
+      expect(state.puts.at(-1)?.sections).toEqual([{ key: 'danh_gia', text: 'Ổn định' }]);
       expect(state.puts.at(-1)?.explanations).toEqual([{ rule: 'women-share-plausible', row: warning.row, col: warning.col, text: 'Khu công nghiệp, lao động nam' }]);
       expect(state.submitted).toBe(1);
       expect(s.report()?.status).toBe('submitted');

@@ -75,7 +75,10 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
           )}
         </Show>
         <a class="btn btn-primary download" href={api.exportUrl(key.template, key.period, key.unit, 'xlsx')} download="">
-          ⭳ {t('aggregate.download')}
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 1v9m0 0 3.5-3.5M8 10 4.5 6.5M2 12v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
+          {t('aggregate.download')}
         </a>
       </div>
       <Show when={!aggregate.error} fallback={<ErrorBox error={aggregate.error} onRetry={() => void refetch()} />}>

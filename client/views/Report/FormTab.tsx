@@ -83,6 +83,8 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     gridApi()?.stopEditing();
     if (s.errors().length > 0) return notify(t('report.hasErrors'), 'error');
     if (s.unexplained().length > 0) return notify(t('report.needExplanations'), 'error');
+    const missing = s.missingSections();
+    if (missing.length > 0) return notify(t('report.needSections', { sections: missing.map((x) => x.title).join(', ') }), 'error');
     setConfirming(true);
   }
 
@@ -92,6 +94,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     if (outcome.ok) notify(t('report.submitted'), 'success');
     else if (outcome.reason === 'errors') notify(t('report.hasErrors'), 'error');
     else if (outcome.reason === 'explanations') notify(t('report.needExplanations'), 'error');
+    else if (outcome.reason === 'sections') notify(t('report.needSections', { sections: s.missingSections().map((x) => x.title).join(', ') }), 'error');
     else if (!s.conflict()) notify(errorMessage(outcome.error), 'error');
   }
 

@@ -78,6 +78,8 @@ export function ReportGrid(props: ReportGridProps) {
     tooltipShowDelay: 250,
     tooltipHideDelay: 15000,
     suppressDragLeaveHidesColumns: true,
+    // Row heights grow with long labels; a scrollbar that comes and goes would make flex columns jump.
+    alwaysShowVerticalScroll: true,
     tabToNextCell,
     defaultColDef: { resizable: true, sortable: false, suppressHeaderMenuButton: true },
   };

@@ -20,9 +20,13 @@ export function compileRules(
 ): { rules: CompiledRule[]; edges: Edge[] } {
   const compiled: CompiledRule[] = [];
   const edges: Edge[] = [];
+  const ids = new Set<string>();
   rules.forEach((rule, i) => {
     const path = `rules[${i}]`;
     const before = problems.count;
+    // The id is the issue code, and an officer's explanation of a warning is filed under it.
+    if (ids.has(rule.id)) problems.add(`${path}.id`, `rule id '${rule.id}' is used twice`, 'give every rule its own id');
+    ids.add(rule.id);
     const sides: [string, string][] = rule.type === 'compare' ? [['left', rule.left], ['right', rule.right]] : [['target', rule.target]];
     const parsed = sides.map(([name, source]) => ({ path: `${path}.${name}`, expr: parse(source, `${path}.${name}`) }));
     checkListedCodes(rule, path, index, problems);

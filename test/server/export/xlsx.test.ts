@@ -8,8 +8,8 @@ import { bieu06Data, nestedData, NOW } from './export-fixtures';
 
 async function read(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  // A copy typed Buffer<ArrayBuffer>, as exceljs's typings ask.
-  await workbook.xlsx.load(Buffer.from(buffer));
+  // exceljs types its argument as its own `Buffer extends ArrayBuffer`: hand it a copied ArrayBuffer.
+  await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   return workbook;
 }
 

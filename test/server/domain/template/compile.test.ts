@@ -135,6 +135,10 @@ describe('compileTemplate reports problems', () => {
     ['a value computed from its own earlier values', (t) => (t.cellFormulas = [{ row: '1', col: 'a', formula: "prev(col('a')) + 1" }]), 'cellFormulas[0].formula', 'reads its own value in an earlier period: 1.a → prev: 1.a'],
     ["aggregation 'formula' on a row without a formula", (t) => (t.rows[1] = { code: '1', label: 'Một', aggregation: 'formula' }), 'rows[1].aggregation', "aggregates by 'formula' but has no formula"],
     ['a disabled list naming an unknown column', (t) => (t.rows[1] = { code: '1', label: 'Một', disabled: ['c'] }), 'rows[1].disabled[0]', "unknown column key 'c'"],
+    ['a rule id used twice', (t) => (t.rules = [
+      { id: 'r', severity: 'error', type: 'required', target: "col('a')" },
+      { id: 'r', severity: 'error', type: 'required', target: "col('b')" },
+    ]), 'rules[1].id', "rule id 'r' is used twice"],
     ['a rule naming an unknown row', (t) => (t.rules = [{ id: 'r', severity: 'error', type: 'required', rows: ['1', '7'], target: "col('a')" }]), 'rules[0].rows[1]', "unknown row code '7'"],
     ['a rule naming a header row', (t) => (t.rules = [{ id: 'r', severity: 'error', type: 'required', rows: ['I'], target: "col('a')" }]), 'rules[0].rows[0]', 'header row'],
     ['a rule naming an unknown column', (t) => (t.rules = [{ id: 'r', severity: 'error', type: 'required', cols: ['a', 'z'], target: "row('1')" }]), 'rules[0].cols[1]', "unknown column key 'z'"],
@@ -173,6 +177,17 @@ describe('compileTemplate reports problems', () => {
     expect(problemsOf((t) => (t.cellFormulas = [{ row: '1', col: 'a', formula: "lastYear(cell('T', 'total'))" }]))).toEqual([
       expect.objectContaining({ message: expect.stringContaining('reads its own value in an earlier period: 1.a → lastYear: T.total') }),
     ]);
+  });
+
+  it("accepts aggregation 'formula' on a row that column formulas compute entirely", () => {
+    const result = compileTemplate(
+      templateFile({
+        columns: [{ key: 'n', label: 'Số' }, { key: 'dbl', label: 'Gấp đôi', formula: "col('n') * 2" }],
+        rows: [{ code: '1', label: 'Một' }, { code: 'R', label: 'Tính', aggregation: 'formula' }],
+        cellFormulas: [{ row: 'R', col: 'n', formula: "cell('1', 'n') + 1" }],
+      }),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
   it('lets sumRows skip a disabled cell in its range', () => {

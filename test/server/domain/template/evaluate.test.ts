@@ -135,8 +135,9 @@ describe('computeReport across periods', () => {
   });
 });
 
-describe('computeReport performance', () => {
-  it('computes a 60 × 10 grid with prev, lastYear and ytd over 12 periods in well under 10 ms', () => {
+describe('computeReport on a large grid', () => {
+  // Its speed is measured in npm run bench (bench/formula.ts), not asserted here with a timer.
+  it('computes a 60 × 10 grid with prev, lastYear and ytd over 12 periods to the sums done by hand', () => {
     const inputKeys = ['a', 'b', 'c', 'd', 'e', 'f'];
     const ct = compile({
       columns: [
@@ -152,22 +153,20 @@ describe('computeReport performance', () => {
       ],
     });
     const data: Record<string, CellValues> = {};
+    const monthTotal: Record<string, number> = {};
     for (const year of ['2023', '2024']) {
       for (let m = 1; m <= 12; m++) {
         const period = `${year}${String(m).padStart(2, '0')}`;
-        data[period] = values(...ct.inputCells.map((c, i): [string, string, number] => [c.row, c.col, (i * 7 + m) % 50]));
+        const cells = ct.inputCells.map((c, i): [string, string, number] => [c.row, c.col, (i * 7 + m + Number(year)) % 50]);
+        data[period] = values(...cells);
+        monthTotal[period] = cells.reduce((sum, [, , v]) => sum + v, 0);
       }
     }
-    const run = (): CellValues => computeReport(ct, monthly('202412', data));
-    for (let i = 0; i < 20; i++) run();
-    // Best of 20: the time the code needs, not the time a machine busy with other tests lends it.
-    let perRun = Infinity;
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      run();
-      perRun = Math.min(perRun, performance.now() - started);
-    }
-    expect(at(run(), 'T', 'ytd')).toBeGreaterThan(0);
-    expect(perRun).toBeLessThan(10);
+    const grid = computeReport(ct, monthly('202412', data));
+    const year2024 = Object.entries(monthTotal).filter(([p]) => p.startsWith('2024')).reduce((sum, [, v]) => sum + v, 0);
+    expect(at(grid, 'T', 'total')).toBe(monthTotal['202412']);
+    expect(at(grid, 'T', 'prev')).toBe(monthTotal['202411']);
+    expect(at(grid, 'T', 'ly')).toBe(monthTotal['202312']);
+    expect(at(grid, 'T', 'ytd')).toBe(year2024);
   });
 });
