@@ -14,6 +14,7 @@ import { holidaysRoutes } from './routes/holidays';
 import { meRoutes } from './routes/me';
 import { periodsRoutes } from './routes/periods';
 import { reportsRoutes } from './routes/reports';
+import { seriesRoutes } from './routes/series';
 import { templatesRoutes } from './routes/templates';
 import { unitsRoutes } from './routes/units';
 import { worklistRoutes } from './routes/worklist';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
   api.route('/exports', exportsRoutes);
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
+  api.route('/series', seriesRoutes);
   api.notFound((c) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404));
   api.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);

@@ -1,12 +1,13 @@
 // createReportStore(api, …): one report being filled — server values, local edits, computed cells and
 // checks, with saves applied optimistically and rolled back (edits kept) when the server refuses them.
 import { batch, createMemo, createSignal } from 'solid-js';
-import type { CellValue, Issue, PutValuesBody, Report } from '../../schema/api';
+import type { CellValue, Issue, Report } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import { ApiError, type Api } from '../api';
 import { cellKey } from '../../server/domain/template/cell-key';
 import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
+import { fetchOtherPeriods, merged, putValuesBody, splitKey } from './report-parts';
 
 export interface ReportKey {
   template: string;
@@ -31,16 +32,6 @@ export type SubmitOutcome =
   | { ok: true }
   | { ok: false; reason: 'errors' | 'explanations' | 'sections' | 'save-failed' | 'refused'; error?: unknown };
 
-function splitKey(key: string): [string, string] {
-  const at = key.lastIndexOf('|');
-  return [key.slice(0, at), key.slice(at + 1)];
-}
-
-function merged<V>(...maps: ReadonlyMap<string, V>[]): Map<string, V> {
-  const out = new Map<string, V>();
-  for (const m of maps) for (const [k, v] of m) out.set(k, v);
-  return out;
-}
 
 export function createReportStore(api: Api, key: ReportKey, options: ReportStoreOptions) {
   const now = options.now ?? (() => new Date());
@@ -156,42 +147,12 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
    * shown, and until then the rules that need them are left to the server.
    */
   async function loadOtherPeriods(file: TemplateFile, periodId: string, ids: readonly string[]): Promise<void> {
-    const others = new Map<string, Map<string, number | string>>();
-    await Promise.all(
-      ids.map(async (id) => {
-        try {
-          const other = await api.report(key.template, id, key.unit);
-          if (other.revision === 0 && other.values.length === 0) return; // no report that period
-          const values = new Map<string, number | string>();
-          for (const v of other.values) if (v.value !== null) values.set(cellKeyOf(v.row, v.col), v.value);
-          others.set(id, values);
-        } catch {
-          // Not visible or not there: the period counts as having no report, as on the server.
-        }
-      }),
-    );
+    const others = await fetchOtherPeriods(api, key, ids);
     try {
       setEngine(options.createEngine(file, periodId, others));
     } catch {
       // The template compiled a moment ago; it cannot fail now.
     }
-  }
-
-  function restoreDraft(r: Report): void {
-    const draft = readDraft(options.storage, storageKey);
-    if (!draft) return;
-    if (!r.can.edit) {
-      // Submitted or approved meanwhile: the draft can no longer apply.
-      removeDraft(options.storage, storageKey);
-      return;
-    }
-    setEdits(new Map(draft.values.map(([row, col, v]) => [cellKeyOf(row, col), v])));
-    setSectionEdits(new Map(draft.sections));
-    setExplanationEdits(new Map(draft.explanations));
-    pruneEdits();
-    const count = edits().size + sectionEdits().size + explanationEdits().size;
-    if (count > 0) setRestored({ count, stale: draft.revision !== r.revision });
-    else removeDraft(options.storage, storageKey);
   }
 
   /** After a conflict: take the server's latest version and lay the local edits on top again. */
@@ -265,20 +226,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const sentSections = sectionEdits();
     const sentExplanations = explanationEdits();
     const before = { saved: saved(), sections: sectionText(), explanations: explanationText() };
-    const body: PutValuesBody = {
-      revision: r.revision,
-      values: [...sent].map(([k, value]) => {
-        const [row, col] = splitKey(k);
-        return { row, col, value };
-      }),
-    };
-    if (sentSections.size > 0) body.sections = [...sentSections].map(([k, text]) => ({ key: k, text }));
-    if (sentExplanations.size > 0) {
-      body.explanations = [...sentExplanations].map(([id, text]) => {
-        const [rule = '', row = '', col = ''] = id.split('|');
-        return { rule, row, col, text };
-      });
-    }
+    const body = putValuesBody(r.revision, sent, sentSections, sentExplanations);
     // Optimistic: the grid shows the edits as saved at once; a refusal puts them back as unsaved.
     batch(() => {
       setSaving(true);

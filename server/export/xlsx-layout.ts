@@ -173,11 +173,12 @@ export function numberFormat(spec: Pick<CellSpec, 'valueType' | 'decimals'>): st
 
 /**
  * Lines a wrapped text takes in `width` column units. A unit is the width of a digit of the default
- * font; an average Vietnamese letter of Times New Roman 11 is narrower (about 1.3 per unit), less a
- * margin for words that do not fill a line.
+ * font; an average Vietnamese letter of Times New Roman 11 is narrower (about 1.4 per unit, bold about
+ * 1.3), less a margin for words that do not fill a line. Generous rather than tight: a row too high
+ * wastes a little paper, a row too low hides the end of its label.
  */
-export function textLines(text: string, width: number): number {
-  const perLine = Math.max(4, Math.floor(width * 1.3) - 2);
+export function textLines(text: string, width: number, bold = false): number {
+  const perLine = Math.max(4, Math.floor(width * (bold ? 1.3 : 1.4)) - 2);
   return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
@@ -191,7 +192,7 @@ function headerHeights(cells: readonly HeaderCell[], depth: number, widths: read
   const byRows = [...cells].sort((a, b) => a.bottom - a.top - (b.bottom - b.top));
   for (const cell of byRows) {
     const width = widths.slice(cell.left - 1, cell.right).reduce((a, b) => a + b, 0);
-    const need = heightFor(textLines(cell.text, width));
+    const need = heightFor(textLines(cell.text, width, true));
     const rows = heights.slice(cell.top, cell.bottom + 1);
     const have = rows.reduce((a, b) => a + b, 0);
     if (need > have) {

@@ -41,7 +41,7 @@ export function planTable(ct: CompiledTemplate, layout: FormLayout): TablePlan {
         { style, text: label },
         ...Array.from({ length: layout.columnCount - 2 }, () => ({ style })),
       ];
-      return { cells, height: heightFor(textLines(label, width)), isSection: true };
+      return { cells, height: heightFor(textLines(label, width, true)), isSection: true };
     }
     // A row whose next row is indented under it is a total or a parent: bold, as forms print them.
     const next = ct.file.rows[i + 1];
@@ -58,7 +58,7 @@ export function planTable(ct: CompiledTemplate, layout: FormLayout): TablePlan {
     }
     // Indentation takes about three characters of the label column per level.
     const labelWidth = (layout.labelColumns[1]?.width ?? 30) - 3 * indent;
-    return { cells, height: heightFor(textLines(label, labelWidth)), isSection: false };
+    return { cells, height: heightFor(textLines(label, labelWidth, bold)), isSection: false };
   });
   return { layout, rows };
 }

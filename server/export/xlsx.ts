@@ -97,10 +97,10 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerTop}:${numberingRow}`,
     },
+    // The streaming writer does not write <printOptions>, so the table cannot be centred on the page.
     headerFooter: { oddFooter: '&C&"Times New Roman"&9Trang &P/&N' },
   });
   sheet.columns = [...layout.labelColumns, ...layout.dataColumns].map((c) => ({ width: c.width }));
@@ -118,7 +118,7 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   const { left, right } = corners(layout);
   const authority = authorityHeading(form.unit);
   put(sheet, 1, left, authority, textStyle({ bold: true, horizontal: 'center', wrap: true }));
-  sheet.getRow(1).height = heightFor(textLines(authority, spanWidth(layout, left)));
+  sheet.getRow(1).height = heightFor(textLines(authority, spanWidth(layout, left) / 1.3, true)); // capitals are wider
   put(sheet, 1, right, template.formNumber, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 2, left, `Mã đơn vị: ${form.unit.code}`, textStyle({ italic: true, horizontal: 'center' }));
   put(sheet, 2, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
@@ -126,7 +126,7 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   const all: [number, number] = [1, layout.columnCount];
   put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
   // The title is set larger than the body: count it as a third wider.
-  sheet.getRow(4).height = Math.max(20, textLines(template.title, spanWidth(layout, all) / 1.3) * 19);
+  sheet.getRow(4).height = Math.max(20, textLines(template.title, spanWidth(layout, all) / 1.3, true) * 19);
   put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}`, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 6, all, periodLine(data.period), textStyle({ italic: true, horizontal: 'center' }));
   if (layout.unitLine !== undefined) put(sheet, 7, right, layout.unitLine, textStyle({ italic: true, horizontal: 'right' }));

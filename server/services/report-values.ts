@@ -44,11 +44,19 @@ export async function buildEvalContext(
   return { ...ops, inputs: (id) => loaded.get(id) };
 }
 
-/** Carries stored inputs of whatever version a report was made with into `to`'s row codes. */
+/**
+ * Carries stored inputs of the version a report was made with into `to`'s row codes, one version at a
+ * time, since each version declares its lineage (`was`) against the one before it.
+ */
 export function inVersion(deps: AppDeps, to: LoadedTemplate, fromVersion: number, values: CellValues): CellValues {
-  if (fromVersion === to.file.version) return values;
-  const from = deps.templates.get(to.file.id, fromVersion);
-  return from ? translateValues(from.compiled, to.compiled, values) : new Map();
+  let current = values;
+  for (let v = fromVersion; v < to.file.version; v++) {
+    const from = deps.templates.get(to.file.id, v);
+    const next = deps.templates.get(to.file.id, v + 1);
+    if (!from || !next) return new Map();
+    current = translateValues(from.compiled, next.compiled, current);
+  }
+  return fromVersion > to.file.version ? new Map() : current;
 }
 
 /**

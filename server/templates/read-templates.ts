@@ -13,6 +13,7 @@ import {
   VN_DAYS_OFF_YEARS,
 } from '../domain/periods';
 import { compileTemplate } from '../domain/template/compile';
+import { lineageProblems } from '../domain/template/lineage';
 import type { CompiledTemplate } from '../domain/template/types';
 
 export interface ReadTemplate {
@@ -100,7 +101,7 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
       source,
       parsed.issues.slice(0, 20).map((issue) => ({
         path: pathOf(issue),
-        message: issue.message,
+        message: issue.type === 'strict_object' ? `unknown key ${issue.received}` : issue.message,
         fix:
           issue.type === 'strict_object'
             ? 'remove the key or correct its spelling (see report-templates/template.schema.json)'
@@ -138,6 +139,11 @@ export function checkTemplateSet(all: ReadTemplate[]): void {
     for (let i = 1; i < list.length; i++) {
       const before = list[i - 1]!;
       const t = list[i]!;
+      if (t.file.version !== before.file.version + 1) {
+        throw new TemplateLoadError(t.source, 'version', `version ${t.file.version} follows version ${before.file.version}: a version is missing`, `number the versions 1, 2, 3, … without gaps; each declares its lineage against the one before`);
+      }
+      const lineage = lineageProblems(before.compiled, t.compiled);
+      if (lineage.length > 0) throw new TemplateLoadError(t.source, lineage);
       if (t.file.frequency !== before.file.frequency || t.file.calendar !== before.file.calendar) {
         throw new TemplateLoadError(t.source, 'frequency', `version ${t.file.version} changes the frequency or calendar of version ${before.file.version}`, 'a new frequency is a new template: give it its own folder and id');
       }

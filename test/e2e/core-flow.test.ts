@@ -43,6 +43,8 @@ beforeAll(async () => {
     clock: () => NOW,
   });
   browser = await chromium.launch({
+    // Real scrollbars, as officers have them, so the screenshots show the grid as it fits.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
