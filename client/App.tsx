@@ -33,6 +33,11 @@ export default function App() {
     });
   });
 
+  // Fetch the grid's code while the officer reads the worklist, so opening a report on a slow line is quick.
+  createEffect(() => {
+    if (session.state() === 'signed-in') setTimeout(() => void import('./views/Report/ReportPage').catch(() => undefined), 1500);
+  });
+
   createEffect(() => {
     document.documentElement.lang = locale();
     document.title = t('app.title');

@@ -16,7 +16,11 @@ export interface Engine extends GridModel {
   compute(inputs: ReadonlyMap<string, CellValue>): ReadonlyMap<string, CellValue>;
   /** Input validation and the template's rules on the current values. */
   check(inputs: ReadonlyMap<string, CellValue>, full: ReadonlyMap<string, CellValue>): Issue[];
+  /** Whether check() covers issues of this code, so a server's older verdict on it can be dropped. */
+  checksLocally(code: string): boolean;
 }
+
+const INPUT_CODES = new Set(['unknown-cell', 'computed-cell', 'disabled-cell', 'not-a-number', 'not-an-integer', 'too-many-decimals', 'not-text', 'below-min', 'above-max']);
 
 export class TemplateCompileError extends Error {}
 
@@ -73,6 +77,7 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
   const ops = periodOps(file, periodId);
   const otherPeriodIds = requiredPeriodIds(ct, ops);
   const temporalRules = others === undefined ? readsOtherPeriods(ct) : new Set<string>();
+  const ruleIds = new Set(ct.rules.map((r) => r.rule.id));
   const context = (current: CellValues): EvalContext => ({
     ...ops,
     inputs: (id) => (id === periodId ? current : others?.get(id)),
@@ -94,5 +99,6 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
       const rules = checkRules(ct, context(toCellValues(inputs)), toCellValues(full)).filter((i) => !temporalRules.has(i.code));
       return [...validateInputs(ct, cells), ...rules];
     },
+    checksLocally: (code) => INPUT_CODES.has(code) || (ruleIds.has(code) && !temporalRules.has(code)),
   };
 }

@@ -71,8 +71,10 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   });
   /** Local checks first; server issues add what the local engine did not see (the server is the authority). */
   const issues = createMemo<Issue[]>(() => {
+    const e = engine();
     const seen = new Set(localIssues().map(issueId));
-    return [...localIssues(), ...serverIssues().filter((i) => !seen.has(issueId(i)))];
+    const fromServer = serverIssues().filter((i) => !seen.has(issueId(i)) && !(e?.checksLocally(i.code) ?? false));
+    return [...localIssues(), ...fromServer];
   });
   const issuesByCell = createMemo(() => {
     const map = new Map<string, Issue[]>();
@@ -153,6 +155,23 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     } catch {
       // The template compiled a moment ago; it cannot fail now.
     }
+  }
+
+  function restoreDraft(r: Report): void {
+    const draft = readDraft(options.storage, storageKey);
+    if (!draft) return;
+    if (!r.can.edit) {
+      // Submitted or approved meanwhile: the draft can no longer apply.
+      removeDraft(options.storage, storageKey);
+      return;
+    }
+    setEdits(new Map(draft.values.map(([row, col, v]) => [cellKeyOf(row, col), v])));
+    setSectionEdits(new Map(draft.sections));
+    setExplanationEdits(new Map(draft.explanations));
+    pruneEdits();
+    const count = edits().size + sectionEdits().size + explanationEdits().size;
+    if (count > 0) setRestored({ count, stale: draft.revision !== r.revision });
+    else removeDraft(options.storage, storageKey);
   }
 
   /** After a conflict: take the server's latest version and lay the local edits on top again. */

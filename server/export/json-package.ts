@@ -139,7 +139,8 @@ function dataValuesOf(ct: CompiledTemplate): (grid: CellValues) => PackageDataVa
       const value = isText ? stored : asNumber(stored);
       // JSON has no NaN or Infinity; a cell that evaluated to one has no figure to send.
       if (typeof value === 'number' && !Number.isFinite(value)) return [];
-      return [{ ...described, value }];
+      const { row, rowLabel, col, colLabel, ...rest } = described;
+      return [{ row, rowLabel, col, colLabel, value, ...rest }];
     });
 }
 

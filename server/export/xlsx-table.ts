@@ -56,8 +56,8 @@ export function planTable(ct: CompiledTemplate, layout: FormLayout): TablePlan {
       const style = valueStyle({ kind: spec?.kind, numFmt: spec ? numberFormat(spec) : 'General', bold });
       cells.push(spec === undefined || spec.kind === 'disabled' ? { style } : { style, spec });
     }
-    // Indentation takes about three characters of the label column per level.
-    const labelWidth = (layout.labelColumns[1]?.width ?? 30) - 3 * indent;
+    // Each level of indentation takes about two units of the label column.
+    const labelWidth = (layout.labelColumns[1]?.width ?? 30) - 2 * indent;
     return { cells, height: heightFor(textLines(label, labelWidth, bold)), isSection: false };
   });
   return { layout, rows };

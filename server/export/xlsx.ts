@@ -27,6 +27,9 @@ import { pinZipDates } from './xlsx-zip-dates';
 
 type Sheet = ExcelJS.Worksheet;
 
+/** Rows 1–7 hold the heading (authority, form number, title, period, unit); the table starts below. */
+const HEADER_TOP = 8;
+
 /** Characters the top-right block needs: 'Lạng Sơn, ngày 05 tháng 04 năm 2025' and the head's title. */
 const RIGHT_BLOCK_WIDTH = 38;
 
@@ -79,7 +82,7 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
 
 function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {
   const { layout } = form;
-  const headerTop = 8;
+  const headerTop = HEADER_TOP;
   const numberingRow = headerTop + layout.headerDepth;
   const sheet = workbook.addWorksheet(name, {
     views: [
@@ -91,6 +94,7 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
         activeCell: address(numberingRow + 1, layout.firstDataColumn),
       },
     ],
+    // No horizontalCentered: the streaming writer does not write <printOptions>, so it would be lost.
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
@@ -100,7 +104,6 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerTop}:${numberingRow}`,
     },
-    // The streaming writer does not write <printOptions>, so the table cannot be centred on the page.
     headerFooter: { oddFooter: '&C&"Times New Roman"&9Trang &P/&N' },
   });
   sheet.columns = [...layout.labelColumns, ...layout.dataColumns].map((c) => ({ width: c.width }));
