@@ -115,10 +115,11 @@ for (const [province, runs] of [['20', 15], ['38', 8]] as const) {
     // The same arithmetic written by hand: this month, last year, ratio, year to date per input cell.
     const out = new Map<string, number>();
     for (const c of inputs) {
-      const now = history.get('202512')!.get(c.key) ?? 0;
-      const before = history.get('202412')!.get(c.key) ?? 0;
+      const num = (m: string) => Number(history.get(m)!.get(c.key) ?? 0);
+      const now = num('202512');
+      const before = num('202412');
       let ytd = 0;
-      for (const m of months.slice(12)) ytd += history.get(m)!.get(c.key) ?? 0;
+      for (const m of months.slice(12)) ytd += num(m);
       out.set(cellKey(c.row, 'cung_ky'), before);
       out.set(cellKey(c.row, 'so_sanh'), before ? (now / before) * 100 : 0);
       out.set(cellKey(c.row, 'luy_ke'), ytd);

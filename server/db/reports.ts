@@ -1,7 +1,8 @@
 // Queries over reports and their stored input values, sections, explanations and audit trail.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
 import { cellKey, type CellValues } from '../domain/template/cell-key';
+import type { Partials } from '../domain/template/partials';
 import type { Db, Tx } from './client';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -74,4 +75,42 @@ export async function loadHistory(db: Reader, reportId: number) {
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/**
+ * Partial aggregates (sum, count, min, max per cell) of the reports of a period, one set per group of
+ * units, summed by the database so a province's 45,000 stored cells cross into JavaScript as a few
+ * thousand rows. Only reports on `version` are summed here; the caller carries the others across.
+ */
+export async function loadGroupPartials(
+  db: Reader,
+  templateId: string,
+  periodId: string,
+  version: number,
+  statuses: readonly string[],
+  groupOf: ReadonlyMap<number, string>,
+): Promise<Map<string, Partials>> {
+  const out = new Map<string, Partials>();
+  if (groupOf.size === 0 || statuses.length === 0) return out;
+  const pairs = [...groupOf];
+  const groups = sql.join(
+    pairs.map(([unitId, group]) => sql`(${unitId}, ${group})`),
+    sql`, `,
+  );
+  const rows = await db.all<{ g: string; row_code: string; col_key: string; s: number; n: number; lo: number; hi: number }>(sql`
+    WITH grp(unit_id, g) AS (VALUES ${groups})
+    SELECT grp.g AS g, cv.row_code AS row_code, cv.col_key AS col_key,
+           SUM(cv.num_value) AS s, COUNT(cv.num_value) AS n, MIN(cv.num_value) AS lo, MAX(cv.num_value) AS hi
+    FROM reports r
+    JOIN grp ON grp.unit_id = r.unit_id
+    JOIN cell_values cv ON cv.report_id = r.id
+    WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.template_version = ${version}
+      AND r.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) AND cv.num_value IS NOT NULL
+    GROUP BY grp.g, cv.row_code, cv.col_key`);
+  for (const r of rows) {
+    let partials = out.get(r.g);
+    if (!partials) out.set(r.g, (partials = new Map()));
+    partials.set(cellKey(r.row_code, r.col_key), { sum: r.s, count: r.n, min: r.lo, max: r.hi });
+  }
+  return out;
 }

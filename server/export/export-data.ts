@@ -8,7 +8,8 @@ import { reportingLevelsOn } from '../domain/reporting-levels';
 import type { CellValues } from '../domain/template/cell-key';
 import type { CompiledTemplate } from '../domain/template/types';
 import type { AppDeps } from '../env';
-import { completenessOf, createRollup, type Include, ownRow, resolveRollupScope } from '../services/aggregate';
+import { completenessOf, resolveRollupScope } from '../services/aggregate';
+import { createRollup, type Include, ownRow } from '../services/rollup';
 
 export interface ExportUnit {
   code: string;
@@ -47,7 +48,7 @@ export async function buildExportData(
   include: Include,
 ): Promise<ExportData> {
   const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
-  const rollup = createRollup(deps, template, period, include);
+  const rollup = createRollup(deps, template, period, include, unit.code);
   const data = await rollup.data(period);
   const levels = reportingLevelsOn(template.file, period.end);
   const toUnit = (u: typeof unit): ExportUnit => ({

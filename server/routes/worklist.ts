@@ -8,7 +8,8 @@ import { type Period, periodContaining, previousPeriod } from '../domain/periods
 import { reportingLevelsOn } from '../domain/reporting-levels';
 import { isOnOrBefore, vnDate } from '../domain/vn-time';
 import type { AppEnv } from '../env';
-import { completenessOf, createRollup } from '../services/aggregate';
+import { completenessOf } from '../services/aggregate';
+import { createRollup } from '../services/rollup';
 import { deadlineOf } from '../services/report-target';
 
 const PERIODS_SHOWN = 4;
@@ -43,7 +44,7 @@ export const worklistRoutes = new Hono<AppEnv>().get('/', requireUser, async (c)
         isLate: isReporter && deadline !== null && (sent ? !isOnOrBefore(new Date(sent), deadline) : today > deadline),
       };
       if (isHead) {
-        const rollup = createRollup(deps, template, period, 'submitted');
+        const rollup = createRollup(deps, template, period, 'submitted', unit.code);
         const data = await rollup.data(period);
         const below = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
         for (const child of tree.childrenOf(unit)) {
