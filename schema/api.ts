@@ -160,8 +160,15 @@ export interface Report {
   revision: number;
   submittedAt: string | null;
   deadline: string | null;
+  /** Not submitted by the deadline, or submitted after it (the server's clock, Viet Nam time). */
+  isLate: boolean;
   returnReason: string | null;
+  /** The full grid: stored inputs and computed cells. */
   values: CellValueOut[];
+  /** Inputs of the other periods the formulas and rules read (prev, lastYear, ytd), in this version's codes. */
+  otherPeriods: { period: string; values: CellValueOut[] }[];
+  /** The template's rules on the stored values (errors block submitting; warnings need an explanation). */
+  issues: Issue[];
   sections: { key: string; text: string }[];
   explanations: { rule: string; row: string; col: string; text: string }[];
   /** What the caller may do with it now. */

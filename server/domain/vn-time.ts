@@ -11,3 +11,12 @@ export function vnDate(instant: Date): string {
 export function isOnOrBefore(instant: Date, date: string): boolean {
   return vnDate(instant) <= date;
 }
+
+/**
+ * A report is late when it was sent after its deadline day, or, not yet sent, when that day is over.
+ * No deadline, no lateness.
+ */
+export function isLate(deadline: string | null, submittedAt: string | null, now: Date): boolean {
+  if (deadline === null) return false;
+  return submittedAt ? !isOnOrBefore(new Date(submittedAt), deadline) : vnDate(now) > deadline;
+}

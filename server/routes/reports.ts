@@ -4,8 +4,9 @@ import { PutValuesBody, ReportsQuery, ReturnBody, type AuditEntry, type Report, 
 import { requireUser } from '../auth/middleware';
 import { listReports, loadExplanations, loadHistory, loadSections, loadValues } from '../db/reports';
 import { reportingLevelsOn } from '../domain/reporting-levels';
-import { computeReport } from '../domain/template/evaluator';
-import { isOnOrBefore, vnDate } from '../domain/vn-time';
+import { computeReport, requiredPeriodIds } from '../domain/template/evaluator';
+import { checkRules } from '../domain/template/rules';
+import { isLate } from '../domain/vn-time';
 import { isEditable, visibleUnits } from '../domain/workflow';
 import type { AppEnv } from '../env';
 import { toWire } from '../services/aggregate';
@@ -31,7 +32,6 @@ export const reportsRoutes = new Hono<AppEnv>()
     const actorUnit = user!.unitCode ? tree.byCode(user!.unitCode) : undefined;
     const units = visibleUnits({ role: user!.role, unit: actorUnit }, tree).filter((u) => levels.includes(u.level));
     const rows = new Map((await listReports(deps.store.db, id, period.id, units.map((u) => u.id))).map((r) => [r.unitId, r]));
-    const today = vnDate(deps.clock());
     const items: ReportListItem[] = [];
     for (const unit of units) {
       const row = rows.get(unit.id);
@@ -46,7 +46,7 @@ export const reportsRoutes = new Hono<AppEnv>()
         revision: row?.revision ?? 0,
         submittedAt: row?.submittedAt ?? null,
         deadline,
-        isLate: deadline !== null && (submittedAt ? !isOnOrBefore(new Date(submittedAt), deadline) : today > deadline),
+        isLate: isLate(deadline, submittedAt, deps.clock()),
       });
     }
     return c.json(items);
@@ -57,6 +57,11 @@ export const reportsRoutes = new Hono<AppEnv>()
     const stored = t.row ? ((await loadValues(deps.store.db, [t.row.id])).get(t.row.id) ?? new Map()) : new Map();
     const ctx = await buildEvalContext(t.template, t.period, stored, unitInputLoader(deps, t.template, t.unit.code));
     const status = t.row?.status ?? 'draft';
+    const others = requiredPeriodIds(t.template.compiled, ctx).flatMap((period) => {
+      const values = ctx.inputs(period);
+      return values ? [{ period, values: toWire(values) }] : [];
+    });
+    const sent = status === 'submitted' || status === 'approved' ? t.row?.submittedAt : null;
     const canWrite = t.perms.write && t.isReporter && isEditable(status);
     return c.json({
       template: t.template.file.id,
@@ -69,8 +74,11 @@ export const reportsRoutes = new Hono<AppEnv>()
       revision: t.row?.revision ?? 0,
       submittedAt: t.row?.submittedAt ?? null,
       deadline: t.deadline,
+      isLate: t.isReporter && isLate(t.deadline, sent ?? null, deps.clock()),
       returnReason: status === 'returned' ? (t.row?.returnReason ?? null) : null,
       values: toWire(computeReport(t.template.compiled, ctx)),
+      otherPeriods: others,
+      issues: checkRules(t.template.compiled, ctx),
       sections: t.row ? await loadSections(deps.store.db, t.row.id) : [],
       explanations: t.row ? await loadExplanations(deps.store.db, t.row.id) : [],
       can: {

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/middleware';
 import { listReports } from '../db/reports';
 import { type Period, periodContaining, previousPeriod } from '../domain/periods';
 import { reportingLevelsOn } from '../domain/reporting-levels';
-import { isOnOrBefore, vnDate } from '../domain/vn-time';
+import { isLate, vnDate } from '../domain/vn-time';
 import type { AppEnv } from '../env';
 import { completenessOf } from '../services/aggregate';
 import { createRollup } from '../services/rollup';
@@ -41,7 +41,7 @@ export const worklistRoutes = new Hono<AppEnv>().get('/', requireUser, async (c)
         revision: row?.revision ?? 0,
         submittedAt: row?.submittedAt ?? null,
         deadline,
-        isLate: isReporter && deadline !== null && (sent ? !isOnOrBefore(new Date(sent), deadline) : today > deadline),
+        isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
       };
       if (isHead) {
         const rollup = createRollup(deps, template, period, 'submitted', unit.code);

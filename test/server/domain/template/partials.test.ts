@@ -60,7 +60,7 @@ describe('partial aggregates', () => {
   });
 
   it('carry no text, no "none" row and no computed row', () => {
-    const values = valuesOfPartials(ct, partialsOf([new Map([[cellKey('n', 'a'), 5], [cellKey('s', 'a'), 2], [cellKey('t', 'a'), 'x']])]));
+    const values = valuesOfPartials(ct, partialsOf([new Map<string, number | string>([[cellKey('n', 'a'), 5], [cellKey('s', 'a'), 2], [cellKey('t', 'a'), 'x']])]));
     expect([...values]).toEqual([[cellKey('s', 'a'), 2]]);
   });
 });
