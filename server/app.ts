@@ -1,5 +1,5 @@
 // createApp(deps): the whole HTTP API as one Hono app, testable with app.request() and no port.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -47,8 +47,8 @@ export function createApp(deps: AppDeps) {
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
-  api.notFound((c) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404));
-  api.onError((err, c) => {
+  const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
+  const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);
     if (err instanceof HTTPException) {
       // Hono's own exceptions (a body that is not JSON, for one) are the client's fault.
@@ -58,11 +58,16 @@ export function createApp(deps: AppDeps) {
     }
     console.error(`${c.req.method} ${c.req.path}`, err);
     return c.json({ error: { code: 'internal', message: 'Lỗi máy chủ; dữ liệu của bạn không bị thay đổi.' } }, 500);
-  });
+  };
+  api.notFound(notFoundJson);
+  api.onError(onError);
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', secureHeaders());
   app.route('/api', api);
+  // A mounted app's notFound and onError do not reach paths the parent resolves (e.g. a trailing slash).
+  app.notFound((c) => (c.req.path.startsWith('/api') ? notFoundJson(c) : c.text('Not found', 404)));
+  app.onError(onError);
   return app;
 }
 

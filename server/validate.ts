@@ -8,22 +8,26 @@ import { badRequest } from './errors';
 
 /** Turns valibot issues into the API's issue list: the dotted path of each field and why. */
 export function toIssues(issues: readonly v.BaseIssue<unknown>[]): Issue[] {
-  return issues.map((issue) => ({
-    row: '',
-    col: v.getDotPath(issue) ?? '',
-    code: 'invalid-field',
-    message: `${v.getDotPath(issue) ?? 'body'}: ${issue.message}`,
-  }));
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '';
+    const missing = issue.input === undefined && issue.kind === 'schema';
+    return {
+      row: '',
+      col: path,
+      code: missing ? 'missing-field' : 'invalid-field',
+      message: `${path || 'body'}: ${missing ? 'bắt buộc phải có (required)' : issue.message}`,
+    };
+  });
 }
 
 export function valid<T extends v.GenericSchema, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return vValidator(target, schema, (result) => {
     if (!result.success) {
-      const what = target === 'json' ? 'body' : target === 'query' ? 'query string' : target;
+      const what = target === 'json' ? 'Nội dung gửi lên' : target === 'query' ? 'Tham số truy vấn' : 'Yêu cầu';
       const issues = toIssues(result.issues);
       throw badRequest(
         target === 'json' ? 'invalid-body' : target === 'query' ? 'invalid-query' : 'bad-request',
-        `The ${what} is not valid: ${issues.map((i) => i.message).join('; ')}`,
+        `${what} không hợp lệ: ${issues.map((i) => i.message).join('; ')}`,
         issues,
       );
     }
