@@ -2,14 +2,18 @@
 import type {
   Aggregate,
   ApiErrorBody,
+  AuditEntry,
   Health,
   Issue,
   Me,
+  PeriodInfo,
   PutValuesBody,
   Report,
   ReportListItem,
   SaveResult,
+  TemplateSummary,
   TemplateVersion,
+  UnitNode,
   WorkflowResult,
   WorklistItem,
 } from '../schema/api';
@@ -33,9 +37,14 @@ export interface Api {
   logout(): Promise<void>;
   me(): Promise<Me>;
   worklist(): Promise<WorklistItem[]>;
+  templates(): Promise<TemplateSummary[]>;
+  periods(template: string, year: number): Promise<PeriodInfo[]>;
+  /** The unit hierarchy in force on `at` (YYYY-MM-DD). */
+  units(at: string): Promise<UnitNode[]>;
   templateVersion(id: string, version: number): Promise<TemplateVersion>;
   reports(template: string, period: string): Promise<ReportListItem[]>;
   report(template: string, period: string, unit: string): Promise<Report>;
+  history(template: string, period: string, unit: string): Promise<AuditEntry[]>;
   putValues(template: string, period: string, unit: string, body: PutValuesBody): Promise<SaveResult>;
   submit(template: string, period: string, unit: string): Promise<WorkflowResult>;
   approve(template: string, period: string, unit: string): Promise<WorkflowResult>;
@@ -108,6 +117,9 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     me: () => call('GET', '/me'),
     worklist: () => call('GET', '/worklist'),
+    templates: () => call('GET', '/templates'),
+    periods: (template, year) => call('GET', `/periods?template=${enc(template)}&year=${year}`),
+    units: (at) => call('GET', `/units?at=${enc(at)}`),
     templateVersion: (id, version) => {
       const key = `${id}@${version}`;
       let p = templateCache.get(key);
@@ -120,6 +132,7 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     reports: (template, period) => call('GET', `/reports?template=${enc(template)}&period=${enc(period)}`),
     report: (t, p, u) => call('GET', reportPath(t, p, u)),
+    history: (t, p, u) => call('GET', `${reportPath(t, p, u)}/history`),
     putValues: (t, p, u, body) => call('PUT', `${reportPath(t, p, u)}/values`, body),
     submit: (t, p, u) => call('POST', `${reportPath(t, p, u)}/submit`),
     approve: (t, p, u) => call('POST', `${reportPath(t, p, u)}/approve`),

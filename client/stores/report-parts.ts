@@ -1,7 +1,6 @@
 // Pieces of the report store that need no signals: map merging, the PUT body, other periods' inputs.
-import type { CellValue, PutValuesBody } from '../../schema/api';
+import type { CellValue, PutValuesBody, Report } from '../../schema/api';
 import { cellKey } from '../../server/domain/template/cell-key';
-import type { Api } from '../api';
 import type { OtherPeriods } from '../engine';
 
 export function splitKey(key: string): [string, string] {
@@ -41,23 +40,20 @@ export function putValuesBody(
 }
 
 /**
- * The same unit's values in other periods, as the server shows them; a period without a report, or one
- * the caller may not read, counts as having no report, as on the server.
+ * The inputs of the other periods the formulas and rules read, as the report carries them (already in this
+ * version's row codes); a period the server left out has no report, and reads as empty, as on the server.
  */
-export async function fetchOtherPeriods(api: Api, key: { template: string; unit: string }, ids: readonly string[]): Promise<OtherPeriods> {
+export function otherPeriodsOf(report: Pick<Report, 'otherPeriods'>): OtherPeriods {
   const others = new Map<string, Map<string, number | string>>();
-  await Promise.all(
-    ids.map(async (id) => {
-      try {
-        const other = await api.report(key.template, id, key.unit);
-        if (other.revision === 0 && other.values.length === 0) return;
-        const values = new Map<string, number | string>();
-        for (const v of other.values) if (v.value !== null) values.set(cellKey(v.row, v.col), v.value);
-        others.set(id, values);
-      } catch {
-        // Not there or not visible.
-      }
-    }),
-  );
+  for (const { period, values } of report.otherPeriods ?? []) {
+    const cells = new Map<string, number | string>();
+    for (const v of values) if (v.value !== null && v.value !== '') cells.set(cellKey(v.row, v.col), v.value);
+    others.set(period, cells);
+  }
   return others;
+}
+
+/** Whether two reports read the same other periods' inputs, so the engine built for one serves the other. */
+export function sameOtherPeriods(a: Pick<Report, 'otherPeriods'>, b: Pick<Report, 'otherPeriods'>): boolean {
+  return JSON.stringify(a.otherPeriods ?? []) === JSON.stringify(b.otherPeriods ?? []);
 }
