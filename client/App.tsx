@@ -16,9 +16,9 @@ const ReportPage = lazy(() => import('./views/Report/ReportPage'));
 export default function App() {
   const router = createHashRouter();
   onCleanup(() => router.dispose());
-  let session: ReturnType<typeof createSession>;
+  // The api reports a 401 to the session, which is built on the api: the callback runs only after both exist.
   const api = createApi({ onUnauthorized: () => session.expire() });
-  session = createSession(api);
+  const session = createSession(api);
   const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
   onMount(() => {

@@ -1,7 +1,7 @@
 // A tiny hash router: routes are plain data, parsed from and written to location.hash.
 import { createSignal, type Accessor } from 'solid-js';
 
-export const REPORT_TABS = ['form', 'below', 'aggregate'] as const;
+export const REPORT_TABS = ['form', 'below', 'aggregate', 'history'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
 export type Route =

@@ -1,4 +1,5 @@
 // The status of a report as a coloured badge, the same everywhere.
+import { Show } from 'solid-js';
 import type { ReportStatus } from '../../schema/api';
 import { t } from '../i18n';
 
@@ -7,5 +8,9 @@ export function StatusBadge(props: { status: ReportStatus }) {
 }
 
 export function LateBadge(props: { late: boolean }) {
-  return props.late ? <span class="badge badge-late">{t('late')}</span> : null;
+  return (
+    <Show when={props.late}>
+      <span class="badge badge-late">{t('late')}</span>
+    </Show>
+  );
 }

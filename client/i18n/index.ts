@@ -1,5 +1,5 @@
 // The UI language: Vietnamese by default, English on request, remembered on this computer.
-import { createRoot, createSignal } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { en } from './en';
 import { vi, type MessageKey } from './vi';
 
@@ -17,7 +17,8 @@ function initialLocale(): Locale {
   }
 }
 
-const [locale, setLocaleSignal] = createRoot(() => createSignal<Locale>(initialLocale()));
+// A signal needs no owner; one for the whole app, created when the module loads.
+const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
 export { locale };
 
 export function setLocale(next: Locale): void {

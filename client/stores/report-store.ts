@@ -7,7 +7,7 @@ import { ApiError, type Api } from '../api';
 import { cellKey } from '../../server/domain/template/cell-key';
 import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
-import { fetchOtherPeriods, merged, putValuesBody, splitKey } from './report-parts';
+import { merged, otherPeriodsOf, putValuesBody, sameOtherPeriods, splitKey } from './report-parts';
 
 export interface ReportKey {
   template: string;
@@ -27,6 +27,17 @@ export type Values = ReadonlyMap<string, CellValue>;
 
 export const cellKeyOf = cellKey;
 export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
+
+/** The first of each (rule, row, col): a verdict and a refusal may name the same cell. */
+function uniqueIssues(list: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const id = issueId(i);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
 
 export type SubmitOutcome =
   | { ok: true }
@@ -52,7 +63,13 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   const [sectionEdits, setSectionEdits] = createSignal<ReadonlyMap<string, string>>(new Map());
   const [explanationText, setExplanationText] = createSignal<ReadonlyMap<string, string>>(new Map());
   const [explanationEdits, setExplanationEdits] = createSignal<ReadonlyMap<string, string>>(new Map());
-  const [serverIssues, setServerIssues] = createSignal<Issue[]>([]);
+  /**
+   * The server's rule results on the saved values (`Report.issues`, then each save's answer); undefined
+   * while a save is out, as the values it judged are no longer the saved ones.
+   */
+  const [verdict, setVerdict] = createSignal<Issue[]>();
+  /** Cells the server refused in a save or a submission (422), until the officer edits them. */
+  const [refusals, setRefusals] = createSignal<Issue[]>([]);
   const [saving, setSaving] = createSignal(false);
   const [submitting, setSubmitting] = createSignal(false);
   const [lastSavedAt, setLastSavedAt] = createSignal<Date>();
@@ -69,12 +86,19 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const e = engine();
     return e ? e.check(values(), full()) : [];
   });
-  /** Local checks first; server issues add what the local engine did not see (the server is the authority). */
+  /**
+   * Until the officer types, the values on screen are the ones the server judged, and its verdict is shown
+   * as it gave it. From the first edit the local engine takes over; the server's results add only what the
+   * local engine does not check itself (the server is the authority).
+   */
   const issues = createMemo<Issue[]>(() => {
+    const judged = verdict();
+    const fromServer = [...(judged ?? []), ...refusals()];
+    if (judged && edits().size === 0 && inFlight().size === 0) return uniqueIssues(fromServer);
     const e = engine();
-    const seen = new Set(localIssues().map(issueId));
-    const fromServer = serverIssues().filter((i) => !seen.has(issueId(i)) && !(e?.checksLocally(i.code) ?? false));
-    return [...localIssues(), ...fromServer];
+    const local = localIssues();
+    const seen = new Set(local.map(issueId));
+    return [...local, ...uniqueIssues(fromServer.filter((i) => !seen.has(issueId(i)) && !(e?.checksLocally(i.code) ?? false)))];
   });
   const issuesByCell = createMemo(() => {
     const map = new Map<string, Issue[]>();
@@ -107,8 +131,14 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   function adoptReport(r: Report): void {
     const base = new Map<string, CellValue>();
     for (const v of r.values) base.set(cellKeyOf(v.row, v.col), v.value);
+    const previous = report();
+    const file = template();
+    // prev(), lastYear() and ytd() read the other periods the report carries; rebuilt only when they moved.
+    if (file && previous && !sameOtherPeriods(previous, r)) setEngine(options.createEngine(file, r.period, otherPeriodsOf(r)));
     setReport(r);
     setSaved(base);
+    setVerdict(r.issues ?? []);
+    setRefusals([]);
     setSectionText(new Map(r.sections.map((s) => [s.key, s.text])));
     setExplanationText(new Map(r.explanations.map((x) => [issueId({ code: x.rule, row: x.row, col: x.col }), x.text])));
   }
@@ -129,31 +159,19 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     try {
       const r = await api.report(key.template, key.period, key.unit);
       const file = await api.templateVersion(r.template, r.templateVersion);
-      const e = options.createEngine(file, r.period);
+      // The report carries the other periods' inputs its formulas read, so totals, "cùng kỳ" and
+      // "lũy kế" columns and the rules on them are right at first render.
+      const e = options.createEngine(file, r.period, otherPeriodsOf(r));
       batch(() => {
         setTemplate(file);
         setEngine(e);
         adoptReport(r);
         restoreDraft(r);
       });
-      if (e.otherPeriodIds.length > 0) void loadOtherPeriods(file, r.period, e.otherPeriodIds);
     } catch (e) {
       setLoadError(e);
     } finally {
       setLoading(false);
-    }
-  }
-
-  /**
-   * prev(), lastYear() and ytd() read other periods of the same unit; they arrive after the grid is
-   * shown, and until then the rules that need them are left to the server.
-   */
-  async function loadOtherPeriods(file: TemplateFile, periodId: string, ids: readonly string[]): Promise<void> {
-    const others = await fetchOtherPeriods(api, key, ids);
-    try {
-      setEngine(options.createEngine(file, periodId, others));
-    } catch {
-      // The template compiled a moment ago; it cannot fail now.
     }
   }
 
@@ -198,7 +216,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       else next.set(k, value);
       return next;
     });
-    setServerIssues((prev) => prev.filter((i) => !(i.row === row && i.col === col)));
+    setRefusals((prev) => prev.filter((i) => !(i.row === row && i.col === col)));
     persistDraft();
   }
 
@@ -232,25 +250,34 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   let saveInFlight: Promise<boolean> | undefined;
 
   /** Sends only the changed cells with the current revision; true when the server took them. */
-  function save(): Promise<boolean> {
-    if (saveInFlight) return saveInFlight.then((ok) => (ok && isDirty() ? save() : ok));
+  async function save(): Promise<boolean> {
+    // One save at a time: wait for the one out, then send what was typed meanwhile.
+    while (saveInFlight) {
+      if (!(await saveInFlight)) return false;
+    }
     const r = report();
-    if (!r || !isDirty()) return Promise.resolve(true);
-    saveInFlight = doSave(r).finally(() => (saveInFlight = undefined));
-    return saveInFlight;
+    if (!r || !isDirty()) return true;
+    const current = doSave(r);
+    saveInFlight = current;
+    try {
+      return await current;
+    } finally {
+      if (saveInFlight === current) saveInFlight = undefined;
+    }
   }
 
   async function doSave(r: Report): Promise<boolean> {
     const sent = edits();
     const sentSections = sectionEdits();
     const sentExplanations = explanationEdits();
-    const before = { saved: saved(), sections: sectionText(), explanations: explanationText() };
+    const before = { saved: saved(), sections: sectionText(), explanations: explanationText(), verdict: verdict() };
     const body = putValuesBody(r.revision, sent, sentSections, sentExplanations);
     // Optimistic: the grid shows the edits as saved at once; a refusal puts them back as unsaved.
     batch(() => {
       setSaving(true);
       setSaveError(undefined);
       setInFlight(sent);
+      setVerdict(undefined);
       setSaved(merged(before.saved, sent));
       setSectionText(merged(before.sections, sentSections));
       setExplanationText(merged(before.explanations, sentExplanations));
@@ -262,7 +289,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       const result = await api.putValues(key.template, key.period, key.unit, body);
       batch(() => {
         setReport((prev) => (prev ? { ...prev, revision: result.revision } : prev));
-        setServerIssues(result.issues ?? []);
+        setVerdict(result.issues ?? []);
+        setRefusals([]);
         setInFlight(new Map());
         setLastSavedAt(now());
         setSaving(false);
@@ -272,6 +300,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     } catch (e) {
       batch(() => {
         setSaved(before.saved);
+        setVerdict(before.verdict);
         setSectionText(before.sections);
         setExplanationText(before.explanations);
         // Edits typed while the save was in flight are newer than the ones sent.
@@ -282,7 +311,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
         setSaving(false);
         setSaveError(e);
         if (e instanceof ApiError && e.status === 409 && e.code === 'stale-revision') setConflict(true);
-        if (e instanceof ApiError && e.status === 422) setServerIssues(e.issues);
+        if (e instanceof ApiError && e.status === 422) setRefusals(e.issues);
       });
       persistDraft();
       return false;
@@ -308,7 +337,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       if (fresh) adoptReport(fresh);
       return { ok: true };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) setServerIssues(e.issues);
+      if (e instanceof ApiError && e.status === 422) setRefusals(e.issues);
       return { ok: false, reason: 'refused', error: e };
     } finally {
       setSubmitting(false);

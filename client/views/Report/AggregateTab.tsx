@@ -11,9 +11,16 @@ import type { ReportPageData } from './loader';
 import { ReportGrid } from './ReportGrid';
 
 export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
-  const { api, key } = props.data;
   const [include, setInclude] = createSignal<'approved' | 'submitted'>('approved');
-  const [aggregate, { refetch }] = createResource(include, (inc) => api.aggregate(key.template, key.period, key.unit, inc));
+  // The source names everything the roll-up depends on, so the fetcher reads no props.
+  const [aggregate, { refetch }] = createResource(
+    () => ({ api: props.data.api, key: props.data.key, include: include() }),
+    ({ api, key, include }) => api.aggregate(key.template, key.period, key.unit, include),
+  );
+  const exportHref = () => {
+    const { api, key } = props.data;
+    return api.exportUrl(key.template, key.period, key.unit, 'xlsx');
+  };
 
   // The server's figures win; computed cells it left out are derived here with the shared engine.
   const values = createMemo(() => {
@@ -74,7 +81,7 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
             </dl>
           )}
         </Show>
-        <a class="btn btn-primary download" href={api.exportUrl(key.template, key.period, key.unit, 'xlsx')} download="">
+        <a class="btn btn-primary download" href={exportHref()} download="">
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M8 1v9m0 0 3.5-3.5M8 10 4.5 6.5M2 12v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
           </svg>

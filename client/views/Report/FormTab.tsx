@@ -17,7 +17,6 @@ import { SectionsPanel } from './SectionsPanel';
 import type { WorkflowActions } from './workflow-actions';
 
 export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions }) {
-  const s = props.store;
   const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
   const [confirming, setConfirming] = createSignal(false);
   const [returning, setReturning] = createSignal(false);
@@ -33,22 +32,22 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     t('report.cell', { row: `${row} ${row ? rowLabel(row) : ''}`.trim(), col: col ? colLabel(col) : '' });
 
   const source: GridCellSource = {
-    value: (r, c) => s.valueAt(r, c),
-    issues: (r, c) => s.issuesAt(r, c),
-    isDirty: (r, c) => s.isCellDirty(r, c),
-    canEdit: () => s.canEdit(),
-    setValue: (r, c, v) => s.edit(r, c, v),
+    value: (r, c) => props.store.valueAt(r, c),
+    issues: (r, c) => props.store.issuesAt(r, c),
+    isDirty: (r, c) => props.store.isCellDirty(r, c),
+    canEdit: () => props.store.canEdit(),
+    setValue: (r, c, v) => props.store.edit(r, c, v),
     onEditorProblem: setEditorProblem,
     label: (key, params) => t(`grid.${key}`, params),
   };
 
   // Every edit recomputes totals and checks; repaint values, colours and tooltips.
   createEffect(() => {
-    s.full();
-    s.issues();
-    s.canEdit();
-    s.dirtyCount();
-    s.saving();
+    props.store.full();
+    props.store.issues();
+    props.store.canEdit();
+    props.store.dirtyCount();
+    props.store.saving();
     gridApi()?.refreshCells({ force: true });
   });
 
@@ -65,9 +64,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
 
   async function save() {
     gridApi()?.stopEditing();
-    if (!s.isDirty()) return;
-    const ok = await s.save();
-    if (!ok && !s.conflict()) notify(errorMessage(s.saveError()), 'error');
+    if (!props.store.isDirty()) return;
+    const ok = await props.store.save();
+    if (!ok && !props.store.conflict()) notify(errorMessage(props.store.saveError()), 'error');
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -81,24 +80,24 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
 
   function askSubmit() {
     gridApi()?.stopEditing();
-    if (s.errors().length > 0) return notify(t('report.hasErrors'), 'error');
-    if (s.unexplained().length > 0) return notify(t('report.needExplanations'), 'error');
-    const missing = s.missingSections();
+    if (props.store.errors().length > 0) return notify(t('report.hasErrors'), 'error');
+    if (props.store.unexplained().length > 0) return notify(t('report.needExplanations'), 'error');
+    const missing = props.store.missingSections();
     if (missing.length > 0) return notify(t('report.needSections', { sections: missing.map((x) => x.title).join(', ') }), 'error');
     setConfirming(true);
   }
 
   async function submit() {
     setConfirming(false);
-    const outcome = await s.submit();
+    const outcome = await props.store.submit();
     if (outcome.ok) notify(t('report.submitted'), 'success');
     else if (outcome.reason === 'errors') notify(t('report.hasErrors'), 'error');
     else if (outcome.reason === 'explanations') notify(t('report.needExplanations'), 'error');
-    else if (outcome.reason === 'sections') notify(t('report.needSections', { sections: s.missingSections().map((x) => x.title).join(', ') }), 'error');
-    else if (!s.conflict()) notify(errorMessage(outcome.error), 'error');
+    else if (outcome.reason === 'sections') notify(t('report.needSections', { sections: props.store.missingSections().map((x) => x.title).join(', ') }), 'error');
+    else if (!props.store.conflict()) notify(errorMessage(outcome.error), 'error');
   }
 
-  const r = () => s.report()!;
+  const r = () => props.store.report()!;
 
   return (
     <div class="form-tab">
@@ -107,20 +106,20 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <strong>{t('report.returnReason')}:</strong> {r().returnReason}
         </div>
       </Show>
-      <Show when={s.restored()}>
+      <Show when={props.store.restored()}>
         {(info) => (
           <div class="notice notice-info">
             {t('report.restored', { count: info().count })} {info().stale ? t('report.restoredStale') : ''}
-            <button type="button" class="btn-link" onClick={() => s.dismissRestored()}>
+            <button type="button" class="btn-link" onClick={() => props.store.dismissRestored()}>
               {t('app.close')}
             </button>
           </div>
         )}
       </Show>
-      <Show when={s.conflict()}>
+      <Show when={props.store.conflict()}>
         <div class="notice notice-error" role="alert">
           {t('report.conflict')}{' '}
-          <button type="button" class="btn btn-small" onClick={() => void s.reloadKeepingEdits()}>
+          <button type="button" class="btn btn-small" onClick={() => void props.store.reloadKeepingEdits()}>
             {t('report.conflictReload')}
           </button>
         </div>
@@ -131,13 +130,13 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
 
       <div class="toolbar">
         <Show when={r().can.edit}>
-          <button type="button" class="btn btn-primary" disabled={!s.isDirty() || s.saving()} onClick={() => void save()} title="Ctrl+S">
-            {s.saving() ? t('report.saving') : t('report.save')}
+          <button type="button" class="btn btn-primary" disabled={!props.store.isDirty() || props.store.saving()} onClick={() => void save()} title="Ctrl+S">
+            {props.store.saving() ? t('report.saving') : t('report.save')}
           </button>
         </Show>
         <Show when={r().can.submit}>
-          <button type="button" class="btn btn-success" disabled={s.submitting() || s.saving()} onClick={askSubmit}>
-            {s.submitting() ? t('report.submitting') : t('report.submit')}
+          <button type="button" class="btn btn-success" disabled={props.store.submitting() || props.store.saving()} onClick={askSubmit}>
+            {props.store.submitting() ? t('report.submitting') : t('report.submit')}
           </button>
         </Show>
         <Show when={r().can.approve}>
@@ -151,12 +150,12 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           </button>
         </Show>
         <span class="save-state" aria-live="polite">
-          <Show when={s.isDirty()} fallback={<Show when={s.lastSavedAt()}>{(at) => t('report.savedAt', { time: formatTime(at()) })}</Show>}>
+          <Show when={props.store.isDirty()} fallback={<Show when={props.store.lastSavedAt()}>{(at) => t('report.savedAt', { time: formatTime(at()) })}</Show>}>
             <span class="unsaved-dot" aria-hidden="true" />
-            {t('report.unsaved', { count: s.dirtyCount() })}
+            {t('report.unsaved', { count: props.store.dirtyCount() })}
           </Show>
         </span>
-        <Show when={s.issues().length === 0}>
+        <Show when={props.store.issues().length === 0}>
           <span class="ok-line small">✓ {t('report.noIssues')}</span>
         </Show>
         <span class="legend" aria-hidden="true">
@@ -173,7 +172,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
       </Show>
       <div class="grid-and-issues">
         <ReportGrid engine={props.engine} source={source} onReady={setGridApi} ariaLabel={file().title} />
-        <Show when={s.issues().length > 0}>
+        <Show when={props.store.issues().length > 0}>
           <IssuesPanel store={s} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
       </div>

@@ -11,7 +11,6 @@ export interface IssuesPanelProps {
 }
 
 export function IssuesPanel(props: IssuesPanelProps) {
-  const s = props.store;
   const item = (issue: Issue) => (
     <li class={`issue issue-${issue.severity ?? 'error'}`}>
       <button type="button" class="issue-link" onClick={() => props.onFocusCell(issue.row, issue.col)}>
@@ -27,10 +26,10 @@ export function IssuesPanel(props: IssuesPanelProps) {
             rows={2}
             maxLength={2000}
             placeholder={t('report.explanationPlaceholder')}
-            readOnly={!s.canEdit()}
-            value={s.explanation(issue)}
-            onInput={(e) => s.setExplanation(issue, e.currentTarget.value)}
-            classList={{ missing: s.canEdit() && s.explanation(issue).trim() === '' }}
+            readOnly={!props.store.canEdit()}
+            value={props.store.explanation(issue)}
+            onInput={(e) => props.store.setExplanation(issue, e.currentTarget.value)}
+            classList={{ missing: props.store.canEdit() && props.store.explanation(issue).trim() === '' }}
           />
         </label>
       </Show>
@@ -40,17 +39,17 @@ export function IssuesPanel(props: IssuesPanelProps) {
     <aside class="issues-panel" aria-label={t('report.issues')}>
       <h2 class="panel-title">
         {t('report.issues')}
-        <Show when={s.errors().length > 0}>
-          <span class="count count-error">{t('report.errorsCount', { count: s.errors().length })}</span>
+        <Show when={props.store.errors().length > 0}>
+          <span class="count count-error">{t('report.errorsCount', { count: props.store.errors().length })}</span>
         </Show>
-        <Show when={s.warnings().length > 0}>
-          <span class="count count-warning">{t('report.warningsCount', { count: s.warnings().length })}</span>
+        <Show when={props.store.warnings().length > 0}>
+          <span class="count count-warning">{t('report.warningsCount', { count: props.store.warnings().length })}</span>
         </Show>
       </h2>
-      <Show when={s.issues().length > 0} fallback={<p class="muted small ok-line">✓ {t('report.noIssues')}</p>}>
+      <Show when={props.store.issues().length > 0} fallback={<p class="muted small ok-line">✓ {t('report.noIssues')}</p>}>
         <ul class="issue-list">
-          <For each={s.errors()}>{item}</For>
-          <For each={s.warnings()}>{item}</For>
+          <For each={props.store.errors()}>{item}</For>
+          <For each={props.store.warnings()}>{item}</For>
         </ul>
       </Show>
     </aside>

@@ -5,7 +5,7 @@ import type { TemplateFile } from '../../../schema/template';
 import { LateBadge, StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../format';
 import { t } from '../../i18n';
-import { isLate, periodLabel } from '../../period-label';
+import { periodLabel } from '../../period-label';
 
 export function ReportHeader(props: { report: Report; template: TemplateFile }) {
   const r = () => props.report;
@@ -26,7 +26,8 @@ export function ReportHeader(props: { report: Report; template: TemplateFile }) 
         <Show when={r().deadline}>
           <span>
             {t('report.deadline')}: <strong>{formatDate(r().deadline)}</strong>{' '}
-            <LateBadge late={isLate(r().deadline, r().submittedAt)} />
+            {/* The server's verdict (its clock, Viet Nam time), not this computer's clock. */}
+            <LateBadge late={r().isLate} />
           </span>
         </Show>
         <Show when={r().submittedAt}>

@@ -5,7 +5,6 @@ import { t } from '../../i18n';
 import type { ReportStore } from '../../stores/report-store';
 
 export function SectionsPanel(props: { store: ReportStore; sections: readonly Section[] }) {
-  const s = props.store;
   return (
     <Show when={props.sections.length > 0}>
       <section class="sections-panel" aria-labelledby="sections-title">
@@ -30,9 +29,9 @@ export function SectionsPanel(props: { store: ReportStore; sections: readonly Se
                 name={`section-${sec.key}`}
                 rows={3}
                 maxLength={sec.maxLength}
-                readOnly={!s.canEdit()}
-                value={s.section(sec.key)}
-                onInput={(e) => s.setSection(sec.key, e.currentTarget.value)}
+                readOnly={!props.store.canEdit()}
+                value={props.store.section(sec.key)}
+                onInput={(e) => props.store.setSection(sec.key, e.currentTarget.value)}
               />
             </label>
           )}

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 describe('GET /api/templates', () => {
   it('lists the shipped templates with their versions', async () => {
     const list = (await (await t.request('/api/templates', { cookie })).json()) as TemplateSummary[];
-    expect(list.map((x) => x.id).sort()).toEqual(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa']);
+    expect(list.map((x) => x.id).sort()).toEqual(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa']);
     expect(list.find((x) => x.id === 'bieu-06-vpcp-kstt')).toMatchObject({
       formNumber: 'Biểu số 06/VPCP/KSTT',
       frequency: 'quarterly',
