@@ -72,4 +72,29 @@ describe('startServer with the demo', () => {
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, demo: true });
   });
+
+  it('outside demo mode creates no users and no data on an empty database', async () => {
+    const empty = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: `file:${join(dir, 'production.db')}`,
+      demo: false,
+      seedPassword: 'demo',
+      clientDir: join(dir, 'no-client'),
+    });
+    try {
+      const users = await empty.deps.store.client.execute('select count(*) as n from users');
+      const units = await empty.deps.store.client.execute('select count(*) as n from units');
+      expect([users.rows[0]!.n, units.rows[0]!.n]).toEqual([0, 0]);
+      expect(await (await fetch(`${empty.url}/api/health`)).json()).toEqual({ ok: true, demo: false });
+      const login = await fetch(`${empty.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'demo' }),
+      });
+      expect(login.status).toBe(401);
+    } finally {
+      await empty.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
-// The report page: header, then the unit's own form and, for heads of units with units below, the
-// list of those units and the roll-up.
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+// The report page: header, then tabs: the unit's own form, its history and, for heads of units with units
+// below, the list of those units and the roll-up.
+import { createMemo, For, Match, Show, Switch, untrack } from 'solid-js';
 import type { Me } from '../../../schema/api';
 import type { Api } from '../../api';
 import { ErrorBox, Loading } from '../../components/LoadState';
@@ -9,6 +9,7 @@ import { hrefFor, type ReportTab, type Route } from '../../router';
 import { AggregateTab } from './AggregateTab';
 import { BelowTab } from './BelowTab';
 import { FormTab } from './FormTab';
+import { HistoryTab } from './HistoryTab';
 import { loadReportPage } from './loader';
 import { ReportHeader } from './ReportHeader';
 import { createWorkflowActions } from './workflow-actions';
@@ -21,26 +22,32 @@ export interface ReportPageProps {
 }
 
 export default function ReportPage(props: ReportPageProps) {
-  const key = { template: props.route.template, period: props.route.period, unit: props.route.unit };
-  const data = loadReportPage(props.api, key, props.me);
-  const store = data.store;
-  const workflow = createWorkflowActions(props.api, key, {
-    children: () => data.children(),
-    setChildren: (list) => data.mutateChildren(list),
-    onChanged: (unit) => {
-      void data.refetchChildren();
-      if (unit === key.unit) void store.reloadKeepingEdits();
-    },
+  // The app builds a fresh page for each report (a keyed <Match>), so the report, the api and the user
+  // are fixed for the page's life: read once, on purpose, to start the loaders.
+  const { data, workflow } = untrack(() => {
+    const key = { template: props.route.template, period: props.route.period, unit: props.route.unit };
+    const data = loadReportPage(props.api, key, props.me);
+    const workflow = createWorkflowActions(props.api, key, {
+      children: () => data.children(),
+      setChildren: (list) => data.mutateChildren(list),
+      onChanged: (unit) => {
+        void data.refetchChildren();
+        if (unit === key.unit) void data.store.reloadKeepingEdits();
+      },
+    });
+    return { data, workflow };
   });
+  const store = data.store;
 
   const hasBelow = () => (data.children()?.length ?? 0) > 0;
+  const tabs = createMemo<ReportTab[]>(() => (hasBelow() ? ['form', 'below', 'aggregate', 'history'] : ['form', 'history']));
   const tab = createMemo<ReportTab>(() => {
     const asked = props.route.tab;
-    if (asked && asked !== 'form' && hasBelow()) return asked;
-    if (asked) return 'form';
-    return hasBelow() && props.me.unit?.code === key.unit ? 'below' : 'form';
+    if (asked === 'below' || asked === 'aggregate') return hasBelow() || data.children.loading ? asked : 'form';
+    if (asked) return asked;
+    return hasBelow() && props.me.unit?.code === data.key.unit ? 'below' : 'form';
   });
-  const tabs: ReportTab[] = ['form', 'below', 'aggregate'];
+  const waiting = () => data.children()?.filter((c) => c.status === 'submitted').length ?? 0;
 
   return (
     <main class="page report-page">
@@ -50,30 +57,30 @@ export default function ReportPage(props: ReportPageProps) {
       <Show when={!store.loadError()} fallback={<ErrorBox error={store.loadError()} onRetry={() => void store.load()} />}>
         <Show when={store.report() && store.template() && store.engine()} fallback={<Loading />}>
           <ReportHeader report={store.report()!} template={store.template()!} />
-          <Show when={hasBelow()}>
-            <div class="tabs" role="tablist">
-              <For each={tabs}>
-                {(name) => (
-                  <a
-                    role="tab"
-                    class="tab"
-                    classList={{ active: tab() === name }}
-                    aria-selected={tab() === name}
-                    href={hrefFor({ ...props.route, tab: name })}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      props.navigate({ ...props.route, tab: name }, { replace: true });
-                    }}
-                  >
-                    {t(`report.tab.${name}`)}
-                    <Show when={name === 'below'}>
-                      <span class="tab-count">{data.children()?.filter((c) => c.status === 'submitted').length || ''}</span>
-                    </Show>
-                  </a>
-                )}
-              </For>
-            </div>
-          </Show>
+          <div class="tabs" role="tablist">
+            <For each={tabs()}>
+              {(name) => (
+                <a
+                  role="tab"
+                  class="tab"
+                  classList={{ active: tab() === name }}
+                  aria-selected={tab() === name}
+                  href={hrefFor({ ...props.route, tab: name })}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    props.navigate({ ...props.route, tab: name }, { replace: true });
+                  }}
+                >
+                  {t(`report.tab.${name}`)}
+                  <Show when={name === 'below' && waiting() > 0}>
+                    <span class="tab-count" title={t('report.tab.waiting', { count: waiting() })}>
+                      {waiting()}
+                    </span>
+                  </Show>
+                </a>
+              )}
+            </For>
+          </div>
           <Switch>
             <Match when={tab() === 'form'}>
               <FormTab store={store} engine={store.engine()!} workflow={workflow} />
@@ -83,6 +90,9 @@ export default function ReportPage(props: ReportPageProps) {
             </Match>
             <Match when={tab() === 'aggregate'}>
               <AggregateTab data={data} engine={store.engine()!} />
+            </Match>
+            <Match when={tab() === 'history'}>
+              <HistoryTab data={data} file={store.template()!} />
             </Match>
           </Switch>
         </Show>
