@@ -1,6 +1,7 @@
 // The application shell: session bootstrap, the bar at the top (demo label, user, language, logout), and
 // the page the hash names. The report page, which carries AG Grid, loads only when first opened.
-import { createEffect, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, createSignal } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch, untrack } from 'solid-js';
+import type { Me } from '../schema/api';
 import { createApi } from './api';
 import { Loading, ErrorBox } from './components/LoadState';
 import { Toasts } from './components/Toasts';
@@ -44,8 +45,8 @@ export default function App() {
   });
 
   // A component so the loader runs once per visit, not on every read of a prop.
-  const WorklistPage = () => {
-    const data = loadWorklist(api);
+  const WorklistPage = (props: { me: Me }) => {
+    const data = untrack(() => loadWorklist(api, props.me));
     return <WorklistView data={data} navigate={navigate} />;
   };
 
@@ -130,7 +131,7 @@ export default function App() {
           {(me) => (
             <Switch fallback={<NotFound />}>
               <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
-                <WorklistPage />
+                <WorklistPage me={me()} />
               </Match>
               <Match when={reportKey()} keyed>
                 {(_key) => (

@@ -1,17 +1,5 @@
-// Base figures of a typical commune for the demo (a few thousand people, a quarter's dossiers), scaled
+// Base figures of a typical commune for the demo (a few thousand people), scaled
 // per unit and period by demo-reports.ts. Illustrative only; "trong đó" parts are shares of their whole.
-
-/** Dossiers a quarter, by Biểu 06 sector row. */
-export const BIEU_06_SECTORS: Record<string, number> = {
-  '01': 120,
-  '02': 340,
-  '05': 45,
-  '07': 12,
-  '08': 18,
-  '13': 9,
-  '16': 6,
-  '19': 2,
-};
 
 /** The monthly socio-economic report (kinh-te-xa-hoi-xa), "Thực hiện kỳ này". */
 export const KTXH_BASE: Record<string, number> = {

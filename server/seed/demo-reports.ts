@@ -1,5 +1,6 @@
-// Demo figures, so a first look shows reports in every state: filled in for recent periods by the demo
-// units, submitted, approved or returned through the same services users call, so every rule holds.
+// Demo figures, so a first look shows reports in every state: the post-reform communes' monthly and
+// six-monthly reports of recent closed periods, filled in, submitted, approved or returned through the
+// same services users call, so every rule holds.
 import { eq } from 'drizzle-orm';
 import type { CellInput } from '../../schema/api';
 import { users } from '../../schema/db';
@@ -12,7 +13,7 @@ import { saveReport } from '../services/report-save';
 import { resolveTarget } from '../services/report-target';
 import type { LoadedTemplate } from '../templates/registry';
 import { decideReport, submitReport } from '../services/report-workflow';
-import { BIEU_06_SECTORS, CQS_BASE, KTXH_BASE } from './demo-figures';
+import { CQS_BASE, KTXH_BASE } from './demo-figures';
 
 type Outcome = 'approved' | 'submitted' | 'returned' | 'draft';
 
@@ -49,37 +50,8 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
     }
   };
 
-  // Biểu 06, quarter I/2025, before the reform: a district with reports in every state.
-  const b06 = deps.templates.latest('bieu-06-vpcp-kstt');
-  if (b06) {
-    const spec = b06.spec;
-    const q1 = periodContaining(spec, '2025-03-01')!;
-    const plan: [string, Outcome, string][] = [
-      ['05971', 'approved', 'lanhdao-178'],
-      ['05974', 'approved', 'lanhdao-178'],
-      ['05977', 'submitted', 'lanhdao-178'],
-      ['05980', 'returned', 'lanhdao-178'],
-      ['05998', 'approved', 'lanhdao-180'],
-      ['06001', 'submitted', 'lanhdao-180'],
-      ['06184', 'approved', 'lanhdao-183'],
-      ['06187', 'approved', 'lanhdao-183'],
-      ['178', 'submitted', 'lanhdao-20'],
-    ];
-    for (const [unit, outcome, head] of plan) await file(b06.file.id, q1, unit, bieu06(unit, q1.id, new Map()), outcome, head);
-
-    // After the reform: the last two closed quarters of the five communes, carried over quarter to quarter.
-    const quarters = closedPeriods(spec, today, 2).filter((p) => p.start >= '2025-07-01').reverse();
-    const pending = new Map<string, Map<string, number>>();
-    for (const [i, q] of quarters.entries()) {
-      const latest = i === quarters.length - 1;
-      for (const unit of POST_REFORM_COMMUNES) {
-        const carried = pending.get(unit) ?? new Map();
-        const values = bieu06(unit, q.id, carried);
-        pending.set(unit, new Map(values.filter((v) => v.col === 'dang_gq_tong').map((v) => [v.row, Number(v.value)])));
-        await file(b06.file.id, q, unit, values, latest ? LATEST_OUTCOME[unit]! : 'approved', 'lanhdao-20');
-      }
-    }
-  }
+  // Biểu 06 is left empty on purpose: it is the form people try first, and a demo that had already
+  // filled or approved it would greet them with "already submitted" instead of an empty grid.
 
   // The commune's monthly socio-economic report: thirteen closed months, so "cùng kỳ" and "lũy kế" fill.
   const ktxh = deps.templates.latest('kinh-te-xa-hoi-xa');
@@ -144,35 +116,4 @@ function scaled(template: LoadedTemplate, base: Record<string, number>, unit: st
     out.set(row.code, spec.valueType === 'integer' ? round(v) : round(v * 100) / 100);
   }
   return [...out].map(([row, value]) => ({ row, col, value }));
-}
-
-/** A consistent Biểu 06 sector row: received = online + direct + carried = resolved + pending. */
-function bieu06(unit: string, period: string, carried: Map<string, number>): CellInput[] {
-  const out: CellInput[] = [];
-  for (const [row, weight] of Object.entries(BIEU_06_SECTORS)) {
-    const size = Math.max(1, Math.round(weight * jitter(`${unit}/${period}/${row}`, 0.4)));
-    const early = Math.round(size * 0.5);
-    const onTime = size - early;
-    const pendingWithin = Math.round(size * 0.15);
-    const resolved = early + onTime;
-    const received = resolved + pendingWithin;
-    const fromBefore = Math.min(carried.get(row) ?? 0, received);
-    const online = Math.round((received - fromBefore) * 0.6);
-    const direct = received - fromBefore - online;
-    const cells: Record<string, number> = {
-      nhan_tong: received,
-      nhan_truc_tuyen: online,
-      nhan_truc_tiep: direct,
-      nhan_ky_truoc: fromBefore,
-      da_gq_tong: resolved,
-      da_gq_truoc_han: early,
-      da_gq_dung_han: onTime,
-      da_gq_qua_han: 0,
-      dang_gq_tong: pendingWithin,
-      dang_gq_trong_han: pendingWithin,
-      dang_gq_qua_han: 0,
-    };
-    for (const [col, value] of Object.entries(cells)) out.push({ row, col, value });
-  }
-  return out;
 }

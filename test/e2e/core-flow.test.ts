@@ -1,20 +1,16 @@
 // The core flow in real Chromium against the real server and the built client: two commune officers
 // type Biểu 06 with the keyboard, save and submit; the district head approves both, sees the roll-up and
 // downloads the Excel package, whose figures are read back.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start';
+import { cell, poll, startE2E, text, typeRows, type E2E } from './browser';
 
-const TEMPLATE = 'bieu-06-vpcp-kstt';
 const FORM = 'Biểu số 06/VPCP/KSTT';
 // 2024Q4 (15/09–14/12/2024) has just closed; the demo seeds its own figures in 2025Q1 only.
 const PERIOD_LABEL = 'Quý IV/2024';
 const NOW = new Date('2024-12-16T02:00:00Z');
-const PASSWORD = `e2e-${Math.random().toString(36).slice(2)}`;
 
 // Columns in template order: nhận (tổng, trực tuyến, trực tiếp, từ kỳ trước), đã giải quyết (tổng,
 // trước hạn, đúng hạn, quá hạn), đang giải quyết (tổng, trong hạn, quá hạn). '' leaves a cell empty.
@@ -26,70 +22,19 @@ const OFFICER_2 = {
   '01': ['50', '50', '0', '0', '45', '40', '4', '1', '5', '5', '0'],
 };
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let dir: string;
+let e2e: E2E;
 
 beforeAll(async () => {
-  if (!existsSync('dist/client/index.html')) throw new Error('build the client first: npx vite build');
-  dir = mkdtempSync(join(tmpdir(), 'e2e-core-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: `file:${join(dir, 'e2e.db')}`,
-    demo: true,
-    seedPassword: PASSWORD,
-    clientDir: 'dist/client',
-    clock: () => NOW,
-  });
-  browser = await chromium.launch({
-    // Real scrollbars, as officers have them, so the screenshots show the grid as it fits.
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  e2e = await startE2E('core', NOW);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await e2e?.close();
 });
-
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${username}] page error:`, e.message));
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
-  return page;
-}
 
 async function openFromWorklist(page: Page): Promise<void> {
   await page.locator('table.worklist tbody tr', { hasText: FORM }).filter({ hasText: PERIOD_LABEL }).first().click();
   await page.locator('.form-header').waitFor();
-}
-
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
-
-/** The trimmed text of the first match, or '' while there is none. */
-const text = async (l: Locator): Promise<string> => ((await l.count()) > 0 ? ((await l.first().textContent()) ?? '').trim() : '');
-
-const cell = (page: Page, row: string, col: string) => page.locator(`.report-grid [row-id="${row}"] [col-id="${col}"]`).first();
-
-/** Types rows of figures like an officer: click the first cell, then type and Tab through the inputs. */
-async function typeRows(page: Page, rows: Record<string, string[]>): Promise<void> {
-  for (const [row, values] of Object.entries(rows)) {
-    await cell(page, row, 'nhan_tong').click();
-    for (const [i, v] of values.entries()) {
-      if (v !== '') await page.keyboard.type(v, { delay: 10 });
-      if (i < values.length - 1) await page.keyboard.press('Tab');
-    }
-    await page.keyboard.press('Enter');
-  }
 }
 
 async function fillAndSubmit(page: Page, rows: Record<string, string[]>, explain?: string): Promise<void> {
@@ -124,7 +69,7 @@ function rowNumbers(sheet: ExcelJS.Worksheet, label: string): number[] {
 
 describe('core flow: fill, submit, approve, roll up, export', () => {
   it('officer of Phường Hoàng Văn Thụ types Biểu 06 with the keyboard, saves and submits', async () => {
-    const page = await logIn('canbo-05971');
+    const page = await e2e.logIn('canbo-05971');
     await fillAndSubmit(page, OFFICER_1);
     // The total row is computed as figures are typed, vi-VN formatted.
     await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.370');
@@ -134,13 +79,13 @@ describe('core flow: fill, submit, approve, roll up, export', () => {
   });
 
   it('officer of Phường Tam Thanh does the same, explaining the overdue warning', async () => {
-    const page = await logIn('canbo-05974');
+    const page = await e2e.logIn('canbo-05974');
     await fillAndSubmit(page, OFFICER_2, 'Một hồ sơ đất đai phải xác minh thêm; đã gửi văn bản xin lỗi công dân.');
     await page.context().close();
   });
 
   it('the head of Thành phố Lạng Sơn approves both, sees the sums and downloads the Excel package', async () => {
-    const page = await logIn('lanhdao-178');
+    const page = await e2e.logIn('lanhdao-178');
     await openFromWorklist(page);
     await page.getByRole('tab', { name: /Các đơn vị cấp dưới/ }).click();
     for (const unit of ['05971', '05974']) {
@@ -160,7 +105,7 @@ describe('core flow: fill, submit, approve, roll up, export', () => {
     await page.locator('.aggregate-tab').screenshot({ path: '/tmp/e2e-aggregate.png' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải bộ Excel/ }).click()]);
-    const file = join(dir, 'package.xlsx');
+    const file = join(e2e.dir, 'package.xlsx');
     await download.saveAs(file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);

@@ -12,8 +12,10 @@ import type { WorkflowActions } from './workflow-actions';
 
 export function BelowTab(props: { data: ReportPageData; workflow: WorkflowActions }) {
   const [returning, setReturning] = createSignal<ReportListItem>();
-  const key = props.data.key;
-  const w = props.workflow;
+  const reportHref = (unit: string) => hrefFor({ name: 'report', template: props.data.key.template, period: props.data.key.period, unit });
+  async function confirmReturn(child: ReportListItem, reason: string) {
+    if (await props.workflow.returnReport(child.unitCode, child.unitName, reason)) setReturning(undefined);
+  }
   return (
     <section class="below-tab">
       <Show when={!props.data.children.error} fallback={<ErrorBox error={props.data.children.error} onRetry={() => props.data.refetchChildren()} />}>
@@ -37,7 +39,7 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
                       {(child) => (
                         <tr data-unit={child.unitCode}>
                           <td>
-                            <a href={hrefFor({ name: 'report', template: key.template, period: key.period, unit: child.unitCode })}>{child.unitName}</a>{' '}
+                            <a href={reportHref(child.unitCode)}>{child.unitName}</a>{' '}
                             <span class="muted small">({child.unitCode})</span>
                           </td>
                           <td>
@@ -50,15 +52,15 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
                             <button
                               type="button"
                               class="btn btn-small btn-success"
-                              disabled={child.status !== 'submitted' || w.busy()}
-                              onClick={() => void w.approve(child.unitCode, child.unitName)}
+                              disabled={child.status !== 'submitted' || props.workflow.busy()}
+                              onClick={() => void props.workflow.approve(child.unitCode, child.unitName)}
                             >
                               {t('below.approve')}
                             </button>
                             <button
                               type="button"
                               class="btn btn-small btn-danger"
-                              disabled={(child.status !== 'submitted' && child.status !== 'approved') || w.busy()}
+                              disabled={(child.status !== 'submitted' && child.status !== 'approved') || props.workflow.busy()}
                               onClick={() => setReturning(child)}
                             >
                               {t('below.return')}
@@ -78,11 +80,9 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
         {(child) => (
           <ReturnDialog
             unitName={child().unitName}
-            busy={w.busy()}
+            busy={props.workflow.busy()}
             onClose={() => setReturning(undefined)}
-            onConfirm={async (reason) => {
-              if (await w.returnReport(child().unitCode, child().unitName, reason)) setReturning(undefined);
-            }}
+            onConfirm={(reason) => void confirmReturn(child(), reason)}
           />
         )}
       </Show>

@@ -65,8 +65,8 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   async function save() {
     gridApi()?.stopEditing();
     if (!props.store.isDirty()) return;
-    const ok = await props.store.save();
-    if (!ok && !props.store.conflict()) notify(errorMessage(props.store.saveError()), 'error');
+    // A refusal shows as a notice above the toolbar (saveError), which stays until a save goes through.
+    await props.store.save();
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -94,10 +94,16 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     else if (outcome.reason === 'errors') notify(t('report.hasErrors'), 'error');
     else if (outcome.reason === 'explanations') notify(t('report.needExplanations'), 'error');
     else if (outcome.reason === 'sections') notify(t('report.needSections', { sections: props.store.missingSections().map((x) => x.title).join(', ') }), 'error');
-    else if (!props.store.conflict()) notify(errorMessage(outcome.error), 'error');
+    // A failed save shows in the notice above the toolbar; a conflict in its own.
+    else if (outcome.reason === 'refused' && !props.store.conflict()) notify(errorMessage(outcome.error), 'error');
   }
 
   const r = () => props.store.report()!;
+  const decides = () => r().can.approve || r().can.return;
+
+  async function confirmReturn(reason: string) {
+    if (await props.workflow.returnReport(r().unit.code, r().unit.name, reason)) setReturning(false);
+  }
 
   return (
     <div class="form-tab">
@@ -124,7 +130,29 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           </button>
         </div>
       </Show>
-      <Show when={!r().can.edit && (r().status === 'submitted' || r().status === 'approved')}>
+      <Show when={props.store.saveError() && !props.store.conflict()}>
+        <div class="notice notice-error save-error" role="alert">
+          {t('report.saveFailed', { message: errorMessage(props.store.saveError()) })}
+        </div>
+      </Show>
+      <Show when={decides()}>
+        <div class="notice notice-info decision-bar">
+          <span>{t(r().status === 'submitted' ? 'report.awaitingDecision' : 'report.approvedMayReturn', { unit: r().unit.name })}</span>
+          <span class="decision-actions">
+            <Show when={r().can.approve}>
+              <button type="button" class="btn btn-success" disabled={props.workflow.busy()} onClick={() => void props.workflow.approve(r().unit.code, r().unit.name)}>
+                {t('below.approve')}
+              </button>
+            </Show>
+            <Show when={r().can.return}>
+              <button type="button" class="btn btn-danger" disabled={props.workflow.busy()} onClick={() => setReturning(true)}>
+                {t('below.return')}
+              </button>
+            </Show>
+          </span>
+        </div>
+      </Show>
+      <Show when={!decides() && !r().can.edit && (r().status === 'submitted' || r().status === 'approved')}>
         <div class="notice notice-muted">{t('report.readOnly', { status: t(`status.${r().status}`) })}</div>
       </Show>
 
@@ -137,16 +165,6 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         <Show when={r().can.submit}>
           <button type="button" class="btn btn-success" disabled={props.store.submitting() || props.store.saving()} onClick={askSubmit}>
             {props.store.submitting() ? t('report.submitting') : t('report.submit')}
-          </button>
-        </Show>
-        <Show when={r().can.approve}>
-          <button type="button" class="btn btn-success" disabled={props.workflow.busy()} onClick={() => void props.workflow.approve(r().unit.code, r().unit.name)}>
-            {t('below.approve')}
-          </button>
-        </Show>
-        <Show when={r().can.return}>
-          <button type="button" class="btn btn-danger" disabled={props.workflow.busy()} onClick={() => setReturning(true)}>
-            {t('below.return')}
           </button>
         </Show>
         <span class="save-state" aria-live="polite">
@@ -173,12 +191,12 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
       <div class="grid-and-issues">
         <ReportGrid engine={props.engine} source={source} onReady={setGridApi} ariaLabel={file().title} />
         <Show when={props.store.issues().length > 0}>
-          <IssuesPanel store={s} cellLabel={cellLabel} onFocusCell={focusCell} />
+          <IssuesPanel store={props.store} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
       </div>
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 
-      <SectionsPanel store={s} sections={file().sections ?? []} />
+      <SectionsPanel store={props.store} sections={file().sections ?? []} />
 
       <Show when={confirming()}>
         <Dialog
@@ -203,9 +221,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           unitName={r().unit.name}
           busy={props.workflow.busy()}
           onClose={() => setReturning(false)}
-          onConfirm={async (reason) => {
-            if (await props.workflow.returnReport(r().unit.code, r().unit.name, reason)) setReturning(false);
-          }}
+          onConfirm={(reason) => void confirmReturn(reason)}
         />
       </Show>
     </div>

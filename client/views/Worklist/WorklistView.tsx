@@ -5,8 +5,10 @@ import { ErrorBox, Loading } from '../../components/LoadState';
 import { LateBadge, StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../format';
 import { t } from '../../i18n';
+import { periodLabel } from '../../period-label';
 import { hrefFor, type Route } from '../../router';
 import type { loadWorklist } from './loader';
+import { ReportChooser } from './ReportChooser';
 
 export function reportRoute(item: WorklistItem): Route {
   return { name: 'report', template: item.template.id, period: item.period.id, unit: item.unit.code };
@@ -18,6 +20,8 @@ export default function WorklistView(props: { data: ReturnType<typeof loadWorkli
   return (
     <main class="page">
       <h1 class="page-title">{t('worklist.title')}</h1>
+      <ReportChooser chooser={props.data.chooser} navigate={props.navigate} />
+      <h2 class="section-heading">{t('worklist.recent')}</h2>
       <Show when={!props.data.items.error} fallback={<ErrorBox error={props.data.items.error} onRetry={() => props.data.refetch()} />}>
         <Show when={items()} fallback={<Loading />}>
           {(list) => (
@@ -47,13 +51,13 @@ export default function WorklistView(props: { data: ReturnType<typeof loadWorkli
                           }}
                         >
                           <td>
-                            <a href={hrefFor(reportRoute(item))} class="form-link" aria-label={`${t('worklist.open')}: ${item.template.formNumber} ${item.period.label}`}>
+                            <a href={hrefFor(reportRoute(item))} class="form-link" aria-label={`${t('worklist.open')}: ${item.template.formNumber} ${periodLabel(item.period.id, item.period.label)}`}>
                               <span class="form-number">{item.template.formNumber}</span>
                               <span class="form-title">{item.template.title}</span>
                             </a>
                           </td>
                           <td>
-                            <div class="period-label">{item.period.label}</div>
+                            <div class="period-label">{periodLabel(item.period.id, item.period.label)}</div>
                             <div class="muted small">
                               {t('period.window', { start: formatDate(item.period.start), end: formatDate(item.period.end) })}
                             </div>

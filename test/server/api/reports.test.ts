@@ -217,18 +217,20 @@ describe('the workflow: submit, approve, return', () => {
 
   it('requires an explanation for a warning, then submits with it', async () => {
     const officer = await t.login('canbo-05971');
-    const late = row('01').map((c) =>
-      c.col === 'da_gq_dung_han' ? { ...c, value: 2 } : c.col === 'da_gq_qua_han' ? { ...c, value: 1 } : c,
-    );
-    await put(officer, { revision: 0, values: late, sections: [GENERAL] });
+    // Last quarter ended with 3 Hộ tịch dossiers pending; this quarter carries none over.
+    await t.request(`/api/reports/${T}/2024Q4/05971/values`, { method: 'PUT', cookie: officer, json: { revision: 0, values: row('01') } });
+    await put(officer, { revision: 0, values: row('01') });
     const refused = await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer });
     expect(refused.status).toBe(422);
-    const issue = (await refused.json()).error.issues.find((i: { code: string }) => i.code === 'overdue-explained');
-    expect(issue).toMatchObject({ severity: 'warning' });
+    const body = await refused.json();
+    expect(body.error.code).toBe('explanation-required');
+    const issue = body.error.issues.find((i: { code: string }) => i.code === 'carried-over-matches-previous');
+    expect(issue).toMatchObject({ severity: 'warning', row: '01', col: 'nhan_ky_truoc' });
+    expect(issue.message).toContain('3');
     await put(officer, {
       revision: 1,
       values: [],
-      explanations: [{ rule: issue.code, row: issue.row, col: issue.col, text: 'Hồ sơ cần xác minh thêm tại địa phương.' }],
+      explanations: [{ rule: issue.code, row: issue.row, col: issue.col, text: 'Ba hồ sơ kỳ trước đã được công dân rút.' }],
     });
     expect((await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer })).status).toBe(200);
   });

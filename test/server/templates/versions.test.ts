@@ -160,6 +160,42 @@ describe('template versions', () => {
   });
 });
 
+describe('narrative sections (mẫu đề cương)', () => {
+  it('refuse a submission while a required section is empty, naming it, and accept it once written', async () => {
+    put(template({ sections: [{ key: 'danh_gia_chung', title: 'Đánh giá chung', required: true }] }));
+    const { app, login } = await boot();
+    const cookie = await login('canbo-05971');
+    const url = '/api/reports/dan-so/2024Q4/05971';
+    const headers = { 'Content-Type': 'application/json', Cookie: cookie };
+    await save(app, cookie, '2024Q4', [{ row: '1', col: 'so_lieu', value: 1200 }]);
+    const refused = await app.request(`${url}/submit`, { method: 'POST', headers });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.issues).toEqual([
+      expect.objectContaining({ col: 'danh_gia_chung', code: 'section-required', message: 'Chưa viết mục "Đánh giá chung".' }),
+    ]);
+    await app.request(`${url}/values`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ revision: 1, values: [], sections: [{ key: 'danh_gia_chung', text: 'Dân số ổn định.' }] }),
+    });
+    expect((await app.request(`${url}/submit`, { method: 'POST', headers })).status).toBe(200);
+    const report = await (await app.request(url, { headers })).json();
+    expect(report.sections).toEqual([{ key: 'danh_gia_chung', text: 'Dân số ổn định.' }]);
+  });
+
+  it('refuse text for a section the template does not have, saving nothing', async () => {
+    put(template({ sections: [{ key: 'danh_gia_chung', title: 'Đánh giá chung' }] }));
+    const { app, login } = await boot();
+    const res = await app.request('/api/reports/dan-so/2024Q4/05971/values', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Cookie: await login('canbo-05971') },
+      body: JSON.stringify({ revision: 0, values: [{ row: '1', col: 'so_lieu', value: 5 }], sections: [{ key: 'khac', text: 'x' }] }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues[0]).toMatchObject({ col: 'khac', code: 'unknown-section' });
+  });
+});
+
 describe('a template file with a mistake is refused with the file, the place and the fix', () => {
   const refused = async (file: unknown, name = '1.json') => {
     mkdirSync(join(dir, 'templates', 'dan-so'), { recursive: true });
