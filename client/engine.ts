@@ -2,16 +2,16 @@
 // (server/domain/template, pure and browser-safe), so officers see totals and rule breaches as they type.
 import type { CellInput, CellValue, Issue } from '../schema/api';
 import type { TemplateFile } from '../schema/template';
+import { parseFormula } from '../server/domain/formula/parser';
 import { forEachRef } from '../server/domain/formula/references';
+import { describeExpr } from '../server/domain/template/describe';
 import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear, type PeriodSpec } from '../server/domain/periods/periods';
-import { checkRules, compileTemplate, computeReport, requiredPeriodIds, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
+import { checkRules, compileTemplate, computeReport, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
 import type { CellInfo, GridModel } from './grid/template-columns';
 
 export interface Engine extends GridModel {
   compiled: CompiledTemplate;
   periodId: string;
-  /** Other periods whose inputs the formulas and rules read (prev, lastYear, ytd); empty for most forms. */
-  otherPeriodIds: readonly string[];
   /** Inputs in, the whole grid out: inputs as given plus every computed cell. */
   compute(inputs: ReadonlyMap<string, CellValue>): ReadonlyMap<string, CellValue>;
   /** Input validation and the template's rules on the current values. */
@@ -65,8 +65,8 @@ function readsOtherPeriods(ct: CompiledTemplate): Set<string> {
 }
 
 /**
- * `others` undefined means the other periods are not loaded yet: rules that read them are left to the
- * server rather than shown wrong for a moment.
+ * `others`: the inputs of the other periods the formulas read, as the report carries them. Undefined means
+ * they are unknown: rules that read them are then left to the server rather than shown wrong.
  */
 export function createEngine(file: TemplateFile, periodId: string, others?: OtherPeriods): Engine {
   const result = compileTemplate(file);
@@ -75,9 +75,21 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
   }
   const ct = result.template;
   const ops = periodOps(file, periodId);
-  const otherPeriodIds = requiredPeriodIds(ct, ops);
   const temporalRules = others === undefined ? readsOtherPeriods(ct) : new Set<string>();
   const ruleIds = new Set(ct.rules.map((r) => r.rule.id));
+  // A computed cell's formula in words, as the rules' messages name cells ("Thực hiện kỳ này cùng kỳ năm
+  // trước"), not as the template's author wrote it ("lastYear(col('thuc_hien'))").
+  const described = new Map<string, string>();
+  const describeFormula = (source: string, row: string, col: string): string => {
+    const key = `${row}|${col}`;
+    let text = described.get(key);
+    if (text === undefined) {
+      const parsed = parseFormula(source);
+      text = parsed.ok ? describeExpr(ct, parsed.expr, { row, col }) : source;
+      described.set(key, text);
+    }
+    return text;
+  };
   const context = (current: CellValues): EvalContext => ({
     ...ops,
     inputs: (id) => (id === periodId ? current : others?.get(id)),
@@ -86,8 +98,10 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
     file,
     compiled: ct,
     periodId,
-    otherPeriodIds,
-    cell: (row, col): CellInfo | undefined => ct.cell(row, col),
+    cell: (row, col): CellInfo | undefined => {
+      const spec = ct.cell(row, col);
+      return spec?.formula ? { ...spec, formula: describeFormula(spec.formula, row, col) } : spec;
+    },
     compute: (inputs) => computeReport(ct, context(toCellValues(inputs))),
     check: (inputs, full) => {
       const cells: CellInput[] = [];

@@ -127,6 +127,9 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
   const { file } = model;
   const dataColumns = file.columns;
   const showUnit = file.rows.some((r) => r.unit !== undefined && r.unit !== '');
+  // A form with many columns (Biểu 06 has eleven) gives its labels less room, so on a 1366-pixel screen
+  // every column still fits beside the issues panel without scrolling sideways.
+  const isWide = dataColumns.length > 8;
 
   const code: ColDef<GridRow> = {
     colId: CODE_COL,
@@ -134,7 +137,7 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     field: 'code',
     pinned: 'left',
     lockPinned: true,
-    width: 72,
+    width: 60,
     editable: false,
     cellClass: (p) => ['report-code', p.data?.isHeader ? 'report-header-cell' : ''],
   };
@@ -144,8 +147,8 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     field: 'label',
     pinned: 'left',
     lockPinned: true,
-    width: 270,
-    minWidth: 180,
+    width: isWide ? 200 : 270,
+    minWidth: 160,
     editable: false,
     wrapText: true,
     autoHeight: true,
@@ -188,7 +191,7 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
     headerTooltip: c.description ?? c.label,
     // Columns share the width the screen leaves; a template may fix one.
     ...(c.width !== undefined ? { width: c.width } : { flex: isText ? 2 : 1 }),
-    minWidth: isText ? 160 : 78,
+    minWidth: isText ? 160 : 70,
     wrapHeaderText: true,
     autoHeaderHeight: true,
     // A header row is one band across the data columns, drawn by its first cell.

@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'report.submitConfirm':
     'Once submitted, the report cannot be edited until it is returned. Unsaved cells are saved first.',
   'report.submitted': 'Report submitted.',
+  'report.readOnlyNotSent': 'The report is "{status}" and has not been submitted yet: you can only read it.',
   'report.readOnly': 'The report is "{status}": read only.',
   'report.awaitingDecision': 'The report of {unit} was submitted and awaits your review: approve it, or return it with a reason.',
   'report.approvedMayReturn': 'The report of {unit} is approved. If you find a mistake you can still return it with a reason.',
@@ -113,7 +114,7 @@ export const en: Record<MessageKey, string> = {
   'grid.code': 'Code',
   'grid.label': 'Indicator',
   'grid.unit': 'Unit',
-  'grid.computed': 'Computed by formula: {formula}',
+  'grid.computed': 'Computed: {formula}',
   'grid.disabled': 'Not applicable',
   'grid.invalidInput': '"{text}" is not a number. Type e.g. 1.234 or 1.234,5; Esc to cancel.',
   'grid.notInteger': 'This cell takes whole numbers only ("{text}"); Esc to cancel.',

@@ -82,6 +82,7 @@ export const vi = {
   'report.submitConfirm':
     'Sau khi gửi, báo cáo không sửa được nữa cho đến khi cấp trên trả lại. Các ô chưa lưu sẽ được lưu trước khi gửi.',
   'report.submitted': 'Đã gửi báo cáo.',
+  'report.readOnlyNotSent': 'Báo cáo đang ở trạng thái "{status}", đơn vị chưa gửi lên: bạn chỉ xem được.',
   'report.readOnly': 'Báo cáo ở trạng thái "{status}": chỉ xem, không sửa được.',
   'report.awaitingDecision': 'Báo cáo của {unit} đã gửi lên, chờ bạn xem xét: duyệt, hoặc trả lại kèm lý do.',
   'report.approvedMayReturn': 'Báo cáo của {unit} đã được duyệt. Nếu phát hiện sai sót, bạn vẫn có thể trả lại kèm lý do.',
@@ -111,7 +112,7 @@ export const vi = {
   'grid.code': 'Mã số',
   'grid.label': 'Chỉ tiêu',
   'grid.unit': 'Đơn vị tính',
-  'grid.computed': 'Ô tự tính theo công thức: {formula}',
+  'grid.computed': 'Ô tự tính: {formula}',
   'grid.disabled': 'Ô không áp dụng',
   'grid.invalidInput': '"{text}" không phải là số. Nhập ví dụ 1.234 hoặc 1.234,5; Esc để hủy.',
   'grid.notInteger': 'Ô này chỉ nhận số nguyên (đã nhập "{text}"); Esc để hủy.',

@@ -7,6 +7,7 @@ import { ApiError, type Api } from '../api';
 import { cellKey } from '../../server/domain/template/cell-key';
 import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
+import { issueId, issuesByCell, shownIssues } from './report-issues';
 import { merged, otherPeriodsOf, putValuesBody, sameOtherPeriods, splitKey } from './report-parts';
 
 export interface ReportKey {
@@ -26,23 +27,11 @@ export interface ReportStoreOptions {
 export type Values = ReadonlyMap<string, CellValue>;
 
 export const cellKeyOf = cellKey;
-export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
-
-/** The first of each (rule, row, col): a verdict and a refusal may name the same cell. */
-function uniqueIssues(list: readonly Issue[]): Issue[] {
-  const seen = new Set<string>();
-  return list.filter((i) => {
-    const id = issueId(i);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
+export { issueId };
 
 export type SubmitOutcome =
   | { ok: true }
   | { ok: false; reason: 'errors' | 'explanations' | 'sections' | 'save-failed' | 'refused'; error?: unknown };
-
 
 export function createReportStore(api: Api, key: ReportKey, options: ReportStoreOptions) {
   const now = options.now ?? (() => new Date());
@@ -86,30 +75,16 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const e = engine();
     return e ? e.check(values(), full()) : [];
   });
-  /**
-   * Until the officer types, the values on screen are the ones the server judged, and its verdict is shown
-   * as it gave it. From the first edit the local engine takes over; the server's results add only what the
-   * local engine does not check itself (the server is the authority).
-   */
-  const issues = createMemo<Issue[]>(() => {
-    const judged = verdict();
-    const fromServer = [...(judged ?? []), ...refusals()];
-    if (judged && edits().size === 0 && inFlight().size === 0) return uniqueIssues(fromServer);
-    const e = engine();
-    const local = localIssues();
-    const seen = new Set(local.map(issueId));
-    return [...local, ...uniqueIssues(fromServer.filter((i) => !seen.has(issueId(i)) && !(e?.checksLocally(i.code) ?? false)))];
-  });
-  const issuesByCell = createMemo(() => {
-    const map = new Map<string, Issue[]>();
-    for (const i of issues()) {
-      const k = cellKeyOf(i.row, i.col);
-      const list = map.get(k);
-      if (list) list.push(i);
-      else map.set(k, [i]);
-    }
-    return map;
-  });
+  const issues = createMemo<Issue[]>(() =>
+    shownIssues({
+      verdict: verdict(),
+      refusals: refusals(),
+      isPristine: edits().size === 0 && inFlight().size === 0,
+      local: localIssues,
+      checksLocally: (code) => engine()?.checksLocally(code) ?? false,
+    }),
+  );
+  const byCell = createMemo(() => issuesByCell(issues()));
   const canEdit = () => (report()?.can.edit ?? false) && !submitting();
   const dirtyCount = () => edits().size + sectionEdits().size + explanationEdits().size;
   const isDirty = () => dirtyCount() > 0;
@@ -358,7 +333,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     warnings,
     unexplained,
     missingSections,
-    issuesAt: (row: string, col: string): readonly Issue[] => issuesByCell().get(cellKeyOf(row, col)) ?? [],
+    issuesAt: (row: string, col: string): readonly Issue[] => byCell().get(cellKeyOf(row, col)) ?? [],
     isCellDirty: (row: string, col: string) => pendingKeys().has(cellKeyOf(row, col)),
     valueAt: (row: string, col: string) => full().get(cellKeyOf(row, col)),
     canEdit,

@@ -8,7 +8,7 @@ import { ApiError, type Api } from '../../client/api';
 import { createEngine } from '../../client/engine';
 import { draftKey, type DraftStorage } from '../../client/stores/draft';
 import { createReportStore, type ReportStore } from '../../client/stores/report-store';
-import { bieu06, smallForm } from './fixtures/templates';
+import { bieu06, smallForm, ytdForm } from './fixtures/templates';
 
 const KEY = { template: 'mau-thu', period: '2025Q1', unit: '05971' };
 
@@ -254,32 +254,84 @@ describe('createReportStore', () => {
     expect(storage.data.size).toBe(0);
   });
 
-  it('reads the previous period for prev() rules once it is loaded (Biểu 06 carried-over check)', async () => {
+  it('reads the other periods the report carries for prev() rules, with no further request (Biểu 06 carried-over check)', async () => {
     const file = bieu06();
     const { api, state } = fakeServer(file);
     state.report.values = [];
-    const previous = structuredClone(state.report);
-    previous.period = '2024Q4';
-    previous.revision = 2;
-    previous.values = [{ row: '01', col: 'dang_gq_tong', value: 3 }];
+    state.report.otherPeriods = [{ period: '2024Q4', values: [{ row: '01', col: 'dang_gq_tong', value: 3 }] }];
     const calls: string[] = [];
-    api.report = async (_t, period) => {
+    const report = api.report;
+    api.report = async (t, period, u) => {
       calls.push(period);
-      return structuredClone(period === '2024Q4' ? previous : state.report);
+      return report(t, period, u);
     };
     await withStore(
       api,
       memoryStorage(),
       async (s) => {
-        for (let i = 0; i < 20 && s.engine()?.otherPeriodIds.length && calls.length < 2; i++) await new Promise((r) => setTimeout(r, 0));
-        await new Promise((r) => setTimeout(r, 0));
-        expect(calls).toEqual(['2025Q1', '2024Q4']);
         s.edit('01', 'nhan_ky_truoc', 2);
         expect(s.issuesAt('01', 'nhan_ky_truoc').map((i) => i.code)).toContain('carried-over-matches-previous');
         s.edit('01', 'nhan_ky_truoc', 3);
         expect(s.issuesAt('01', 'nhan_ky_truoc').map((i) => i.code)).not.toContain('carried-over-matches-previous');
+        expect(calls).toEqual(['2025Q1']);
       },
       { template: file.id, period: '2025Q1', unit: '05971' },
     );
+  });
+
+  it('computes "cùng kỳ" and "lũy kế" columns from the other periods at first render', async () => {
+    const file = ytdForm();
+    const { api, state } = fakeServer(file);
+    state.report.period = '2025Q2';
+    state.report.values = [{ row: '1', col: 'ky_nay', value: 5 }];
+    state.report.otherPeriods = [
+      { period: '2024Q2', values: [{ row: '1', col: 'ky_nay', value: 4 }] },
+      { period: '2025Q1', values: [{ row: '1', col: 'ky_nay', value: 7 }] },
+    ];
+    await withStore(
+      api,
+      memoryStorage(),
+      async (s) => {
+        expect(s.valueAt('1', 'cung_ky')).toBe(4);
+        expect(s.valueAt('1', 'luy_ke')).toBe(12);
+        s.edit('1', 'ky_nay', 6);
+        expect(s.valueAt('1', 'luy_ke')).toBe(13);
+      },
+      { template: file.id, period: '2025Q2', unit: '05971' },
+    );
+  });
+
+  it("shows the server's rule results before any edit, then the local engine's as the officer types", async () => {
+    const { api, state } = fakeServer();
+    const fromServer = { row: '1', col: 'nam', code: 'server-only-rule', message: 'Theo máy chủ', severity: 'error' as const };
+    state.report.issues = [fromServer];
+    await withStore(api, memoryStorage(), async (s) => {
+      expect(s.issues()).toEqual([fromServer]);
+      expect(s.issuesAt('1', 'nam').map((i) => i.message)).toEqual(['Theo máy chủ']);
+      expect(s.errors()).toHaveLength(1);
+      s.edit('2', 'nam', 5);
+      s.edit('2.1', 'nam', 7);
+      // The local engine now judges; a rule it does not know stays, as the server is the authority.
+      expect(s.issues().map((i) => i.code)).toEqual(['part-not-above-whole', 'server-only-rule']);
+    });
+  });
+
+  it("drops the server's verdict on a rule the local engine checks once the officer edits", async () => {
+    const { api, state, answer } = fakeServer();
+    state.report.values = [
+      { row: '2', col: 'nam', value: 5 },
+      { row: '2.1', col: 'nam', value: 7 },
+    ];
+    state.report.issues = [{ row: '2.1', col: 'nam', code: 'part-not-above-whole', message: 'Từ máy chủ', severity: 'error' }];
+    await withStore(api, memoryStorage(), async (s) => {
+      expect(s.issuesAt('2.1', 'nam').map((i) => i.message)).toEqual(['Từ máy chủ']);
+      s.edit('2.1', 'nam', 4);
+      expect(s.issues()).toEqual([]);
+      const saving = s.save();
+      await answer();
+      expect(await saving).toBe(true);
+      // The save's answer is the new verdict on the saved values.
+      expect(s.issues()).toEqual([]);
+    });
   });
 });

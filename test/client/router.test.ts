@@ -10,6 +10,7 @@ describe('parseHash', () => {
     ['#/login', { name: 'login' }],
     ['#/reports/bieu-06-vpcp-kstt/2025Q1/05971', { name: 'report', template: 'bieu-06-vpcp-kstt', period: '2025Q1', unit: '05971' }],
     ['#/reports/bieu-06-vpcp-kstt/2025Q1/178?tab=below', { name: 'report', template: 'bieu-06-vpcp-kstt', period: '2025Q1', unit: '178', tab: 'below' }],
+    ['#/reports/bieu-06-vpcp-kstt/2025Q1/05971?tab=history', { name: 'report', template: 'bieu-06-vpcp-kstt', period: '2025Q1', unit: '05971', tab: 'history' }],
     ['#/reports/a/b/c?tab=nonsense', { name: 'report', template: 'a', period: 'b', unit: 'c' }],
     ['#/reports/a%20b/2025/20', { name: 'report', template: 'a b', period: '2025', unit: '20' }],
     ['#/reports/only/two', { name: 'not-found', path: '/reports/only/two' }],

@@ -152,8 +152,10 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           </span>
         </div>
       </Show>
-      <Show when={!decides() && !r().can.edit && (r().status === 'submitted' || r().status === 'approved')}>
-        <div class="notice notice-muted">{t('report.readOnly', { status: t(`status.${r().status}`) })}</div>
+      <Show when={!decides() && !r().can.edit}>
+        <div class="notice notice-muted">
+          {t(r().status === 'submitted' || r().status === 'approved' ? 'report.readOnly' : 'report.readOnlyNotSent', { status: t(`status.${r().status}`) })}
+        </div>
       </Show>
 
       <div class="toolbar">

@@ -1,0 +1,61 @@
+// A dropped connection loses nothing: the officer types figures, the line goes down, saving fails with a
+// clear Vietnamese message, and after the line is back a reload restores the figures from the draft kept
+// on the computer, ready to save.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
+
+const TEMPLATE = 'bieu-06-vpcp-kstt';
+// 2024Q4 (15/09–14/12/2024) has just closed and nothing is stored for it yet.
+const NOW = new Date('2024-12-16T02:00:00Z');
+const FIGURES = { '01': ['120', '80', '40', '0', '100', '60', '40', '0', '20', '20', '0'] };
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E('offline', NOW);
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('a dropped connection', () => {
+  it('keeps typed figures through a failed save and a reload, and saves them once back online', async () => {
+    const page = await e2e.logIn('canbo-05971');
+    await openReport(page, e2e.url, TEMPLATE, '2024Q4', '05971');
+    await typeRows(page, FIGURES);
+    await poll(() => text(page.locator('.save-state'))).toBe('11 ô chưa lưu');
+
+    await page.context().setOffline(true);
+    await poll(() => text(page.locator('.offline-strip'))).toContain('Mất kết nối mạng');
+    await page.keyboard.press('Control+s');
+    await poll(() => text(page.locator('.save-error'))).toBe(
+      'Chưa lưu được. Không kết nối được tới máy chủ. Kiểm tra mạng rồi thử lại. Các ô đã sửa vẫn được giữ trên máy này và không bị mất.',
+    );
+    // Nothing is lost on screen: the figures stay, marked as not saved.
+    expect(await text(page.locator('.save-state'))).toBe('11 ô chưa lưu');
+    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('120');
+    expect(await classesOf(cell(page, '01', 'nhan_tong'))).toContain('report-cell-dirty');
+
+    await page.context().setOffline(false);
+    await page.reload();
+    await page.locator('.form-header').waitFor();
+    await poll(() => text(page.locator('.notice-info'))).toContain('Đã khôi phục 11 ô chưa lưu từ lần làm việc trước trên máy này.');
+    expect(await text(page.locator('.offline-strip'))).toBe('');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('120');
+    expect(await text(cell(page, 'TC', 'da_gq_tong'))).toBe('100');
+    expect(await classesOf(cell(page, '01', 'da_gq_truoc_han'))).toContain('report-cell-dirty');
+
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc \d\d:\d\d$/);
+    expect(await text(page.locator('.save-error'))).toBe('');
+
+    // The server has them now: a fresh load shows them with nothing left to restore.
+    await page.reload();
+    await page.locator('.form-header').waitFor();
+    await poll(() => text(cell(page, '01', 'da_gq_truoc_han'))).toBe('60');
+    expect(await classesOf(cell(page, '01', 'da_gq_truoc_han'))).not.toContain('report-cell-dirty');
+    expect(await page.getByText('Đã khôi phục').count()).toBe(0);
+    await page.context().close();
+  });
+});
