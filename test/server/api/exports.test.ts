@@ -80,3 +80,30 @@ describe('GET /api/exports/:template/:period/:unit.json', () => {
     expect(pkg.reports.map((r) => r.unit.code)).toEqual(['05971', '05974']);
   });
 });
+
+describe('every shipped template exports', () => {
+  it.each(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa'])(
+    '%s: a workbook laid out like its form, with every column header and row label',
+    async (id) => {
+      const template = t.deps.templates.latest(id)!.file;
+      const period = { monthly: '202501', quarterly: '2025Q1', 'six-monthly': '2025S1' }[template.frequency as string]!;
+      const res = await t.request(`/api/exports/${id}/${period}/178.xlsx`, { cookie: head });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      const texts = new Set<string>();
+      wb.worksheets[0]!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') texts.add(cell.value.trim());
+        }),
+      );
+      const all = [...texts].join('\n');
+      expect(all).toContain(template.formNumber);
+      for (const c of template.columns) {
+        expect(all).toContain(c.label);
+        for (const g of c.group ?? []) expect(all).toContain(g);
+      }
+      for (const r of template.rows) expect(all).toContain(r.label);
+    },
+  );
+});
