@@ -5,8 +5,8 @@ import type { TemplateFile } from '../schema/template';
 import { parseFormula } from '../server/domain/formula/parser';
 import { forEachRef } from '../server/domain/formula/references';
 import { describeExpr } from '../server/domain/template/describe';
-import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear, type PeriodSpec } from '../server/domain/periods/periods';
-import { checkRules, compileTemplate, computeReport, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
+import { periodSteps } from '../server/domain/periods/periods';
+import { checkRules, compileTemplate, computeReport, parseCellKey, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
 import type { CellInfo, GridModel } from './grid/template-columns';
 
 export interface Engine extends GridModel {
@@ -26,26 +26,6 @@ export class TemplateCompileError extends Error {}
 
 /** Inputs of other periods by period id; a period without a report is absent. */
 export type OtherPeriods = ReadonlyMap<string, CellValues>;
-
-function periodOps(file: TemplateFile, periodId: string): Omit<EvalContext, 'inputs'> {
-  const spec: PeriodSpec = { frequency: file.frequency, calendar: file.calendar, adhocPeriods: file.adhocPeriods };
-  const at = (id: string) => periodFromId(spec, id);
-  return {
-    periodId,
-    previousPeriodId: (id) => {
-      const p = at(id);
-      return p ? previousPeriod(spec, p)?.id : undefined;
-    },
-    samePeriodLastYearId: (id) => {
-      const p = at(id);
-      return p ? samePeriodLastYear(spec, p)?.id : undefined;
-    },
-    periodsOfYearUpTo: (id) => {
-      const p = at(id);
-      return p ? periodsOfYearUpTo(spec, p).map((q) => q.id) : [];
-    },
-  };
-}
 
 /** Only numbers and non-empty texts are values to the engine; null clears a cell. */
 function toCellValues(values: ReadonlyMap<string, CellValue>): CellValues {
@@ -74,7 +54,7 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
     throw new TemplateCompileError(result.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
   const ct = result.template;
-  const ops = periodOps(file, periodId);
+  const ops = periodSteps({ frequency: file.frequency, calendar: file.calendar, adhocPeriods: file.adhocPeriods }, periodId);
   const temporalRules = others === undefined ? readsOtherPeriods(ct) : new Set<string>();
   const ruleIds = new Set(ct.rules.map((r) => r.rule.id));
   // A computed cell's formula in words, as the rules' messages name cells ("Thực hiện kỳ này cùng kỳ năm
@@ -106,8 +86,8 @@ export function createEngine(file: TemplateFile, periodId: string, others?: Othe
     check: (inputs, full) => {
       const cells: CellInput[] = [];
       for (const [k, value] of inputs) {
-        const at = k.lastIndexOf('|');
-        const spec = ct.cell(k.slice(0, at), k.slice(at + 1));
+        const { row, col } = parseCellKey(k);
+        const spec = ct.cell(row, col);
         if (spec?.kind === 'input' && value !== null) cells.push({ row: spec.row, col: spec.col, value });
       }
       const rules = checkRules(ct, context(toCellValues(inputs)), toCellValues(full)).filter((i) => !temporalRules.has(i.code));

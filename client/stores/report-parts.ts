@@ -1,11 +1,11 @@
 // Pieces of the report store that need no signals: map merging, the PUT body, other periods' inputs.
 import type { CellValue, PutValuesBody, Report } from '../../schema/api';
-import { cellKey } from '../../server/domain/template/cell-key';
+import { cellKey, parseCellKey } from '../../server/domain/template/cell-key';
 import type { OtherPeriods } from '../engine';
 
 export function splitKey(key: string): [string, string] {
-  const at = key.lastIndexOf('|');
-  return [key.slice(0, at), key.slice(at + 1)];
+  const { row, col } = parseCellKey(key);
+  return [row, col];
 }
 
 /** Later maps win. */

@@ -2,7 +2,7 @@
 // formulas read (previous period, same period last year, the year so far), loaded in one pass and
 // carried into the report's template version.
 import type { Period } from '../domain/periods';
-import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear } from '../domain/periods';
+import { periodFromId, periodSteps } from '../domain/periods';
 import type { CellValues } from '../domain/template/cell-key';
 import { type EvalContext, requiredPeriodIds } from '../domain/template/evaluator';
 import { translateValues } from '../domain/template/lineage';
@@ -19,23 +19,8 @@ export async function buildEvalContext(
   current: CellValues,
   loadOthers: InputLoader,
 ): Promise<EvalContext> {
-  const spec = template.spec;
-  const at = (id: string) => periodFromId(spec, id);
-  const ops = {
-    periodId: period.id,
-    previousPeriodId: (id: string) => {
-      const p = at(id);
-      return p ? previousPeriod(spec, p)?.id : undefined;
-    },
-    samePeriodLastYearId: (id: string) => {
-      const p = at(id);
-      return p ? samePeriodLastYear(spec, p)?.id : undefined;
-    },
-    periodsOfYearUpTo: (id: string) => {
-      const p = at(id);
-      return p ? periodsOfYearUpTo(spec, p).map((q) => q.id) : [];
-    },
-  };
+  const ops = periodSteps(template.spec, period.id);
+  const at = (id: string) => periodFromId(template.spec, id);
   const others = requiredPeriodIds(template.compiled, ops)
     .map(at)
     .filter((p): p is Period => p !== undefined);

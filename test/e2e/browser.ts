@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { createApi, type Api } from '../../client/api';
 import { startServer } from '../../server/start';
 
 export interface E2E {
@@ -91,4 +92,25 @@ export async function typeRows(page: Page, rows: Record<string, string[]>, first
 export async function openReport(page: Page, url: string, template: string, period: string, unit: string): Promise<void> {
   await page.goto(`${url}/#/reports/${template}/${period}/${unit}`);
   await page.locator('.form-header').waitFor();
+}
+
+/**
+ * The HTTP API as `username`, outside the browser (to set up other reports): the client's own typed calls,
+ * over Node's fetch carrying the session cookie the login sets.
+ */
+export async function apiAs(e2e: Pick<E2E, 'url' | 'password'>, username: string): Promise<Api> {
+  let cookie = '';
+  const api = createApi({
+    base: `${e2e.url}/api`,
+    fetch: async (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (cookie) headers.set('cookie', cookie);
+      const res = await fetch(input, { ...init, headers });
+      const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+      if (set.length > 0) cookie = set.join('; ');
+      return res;
+    },
+  });
+  await api.login(username, e2e.password);
+  return api;
 }

@@ -9,6 +9,8 @@ export {
   periodFromId,
   periodsOfYear,
   periodsOfYearUpTo,
+  periodSteps,
+  type PeriodSteps,
   previousPeriod,
   samePeriodLastYear,
 } from './periods';

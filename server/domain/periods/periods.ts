@@ -139,3 +139,30 @@ export function comparePeriodIds(spec: PeriodSpec, a: string, b: string): number
   if (pb) return 1;
   return cmp(a, b);
 }
+
+/** Period steps by id, as the formula evaluator asks for them (prev, lastYear, ytd). */
+export interface PeriodSteps {
+  periodId: string;
+  previousPeriodId(id: string): string | undefined;
+  samePeriodLastYearId(id: string): string | undefined;
+  periodsOfYearUpTo(id: string): string[];
+}
+
+export function periodSteps(spec: PeriodSpec, periodId: string): PeriodSteps {
+  const at = (id: string) => periodFromId(spec, id);
+  return {
+    periodId,
+    previousPeriodId: (id) => {
+      const p = at(id);
+      return p ? previousPeriod(spec, p)?.id : undefined;
+    },
+    samePeriodLastYearId: (id) => {
+      const p = at(id);
+      return p ? samePeriodLastYear(spec, p)?.id : undefined;
+    },
+    periodsOfYearUpTo: (id) => {
+      const p = at(id);
+      return p ? periodsOfYearUpTo(spec, p).map((q) => q.id) : [];
+    },
+  };
+}
