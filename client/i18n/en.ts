@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   'history.create': 'Report created',
   'history.setValue': 'Changed {cell}: {old} → {new}',
   'history.setSection': 'Edited the narrative "{section}"',
+  'history.setExplanation': 'Explained the warning on {row}: {text}',
   'history.submit': 'Submitted',
   'history.approve': 'Approved',
   'history.return': 'Returned',

@@ -143,6 +143,7 @@ export const vi = {
   'history.create': 'Tạo báo cáo',
   'history.setValue': 'Sửa ô {cell}: {old} → {new}',
   'history.setSection': 'Sửa phần thuyết minh "{section}"',
+  'history.setExplanation': 'Giải trình cảnh báo dòng {row}: {text}',
   'history.submit': 'Gửi báo cáo',
   'history.approve': 'Duyệt',
   'history.return': 'Trả lại',

@@ -53,7 +53,7 @@ export async function saveReport(
     const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map<string, CellValue>();
     let changes = await writeCells(tx, reportId, stored, body, now, user);
     changes += await writeSections(tx, reportId, body, now, user);
-    changes += await writeExplanations(tx, reportId, body);
+    changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
     const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
@@ -113,27 +113,45 @@ async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now:
   return changes;
 }
 
-async function writeExplanations(tx: Tx, reportId: number, body: PutValuesBody) {
+/** Upserts or clears explanations; an unchanged one is not a change (and bumps no revision). */
+async function writeExplanations(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
+  const id = (rule: string, row: string, col: string) => `${rule}\u0000${row}\u0000${col}`;
+  const existing = new Map(
+    (await tx.select().from(reportExplanations).where(eq(reportExplanations.reportId, reportId))).map((e) => [
+      id(e.ruleId, e.rowCode, e.colKey),
+      e.text,
+    ]),
+  );
   let changes = 0;
   for (const e of body.explanations ?? []) {
+    const text = e.text.trim();
+    const before = existing.get(id(e.rule, e.row, e.col)) ?? '';
+    if (before === text) continue;
     changes++;
+    await audit(tx, reportId, now, user, {
+      action: 'set-explanation',
+      rowCode: e.row,
+      colKey: e.col,
+      oldValue: json(before || null),
+      newValue: json(text || null),
+      reason: e.rule,
+    });
     const key = and(
       eq(reportExplanations.reportId, reportId),
       eq(reportExplanations.ruleId, e.rule),
       eq(reportExplanations.rowCode, e.row),
       eq(reportExplanations.colKey, e.col),
     );
-    if (e.text.trim() === '') {
+    if (text === '') {
       await tx.delete(reportExplanations).where(key);
       continue;
     }
-    const set = { text: e.text.trim() };
     await tx
       .insert(reportExplanations)
-      .values({ reportId, ruleId: e.rule, rowCode: e.row, colKey: e.col, ...set })
+      .values({ reportId, ruleId: e.rule, rowCode: e.row, colKey: e.col, text })
       .onConflictDoUpdate({
         target: [reportExplanations.reportId, reportExplanations.ruleId, reportExplanations.rowCode, reportExplanations.colKey],
-        set,
+        set: { text },
       });
   }
   return changes;

@@ -50,7 +50,8 @@ function periodOf(file: TemplateFile): Window {
   if (file.frequency === 'adhoc') {
     // The template lists its own periods: take the latest one after the reform.
     const p = [...(file.adhocPeriods ?? [])].filter((q) => q.end >= '2025-07-01').sort((a, b) => b.start.localeCompare(a.start))[0];
-    if (p) return { id: p.id, label: p.label ?? p.id, start: p.start, end: p.end };
+    if (!p) throw new Error(`${file.id}: no ad hoc period ends after the reform of 01/07/2025`);
+    return { id: p.id, label: p.label ?? p.id, start: p.start, end: p.end };
   }
   const open = OPEN_PERIODS[file.calendar][file.frequency];
   if (!open) throw new Error(`${file.id}: no ${file.frequency} period on the ${file.calendar} calendar is open on ${TODAY}; add one to OPEN_PERIODS`);
@@ -96,13 +97,16 @@ type Kind = 'header' | 'input' | 'computed' | 'disabled';
 function kindOf(file: TemplateFile, rowCode: string, col: string): Kind {
   const row = file.rows.find((r) => r.code === rowCode)!;
   if (row.header) return 'header';
-  if (row.disabled === 'all' || row.disabled?.includes(col)) return 'computed';
+  if (row.disabled === 'all' || row.disabled?.includes(col)) return 'disabled';
   const column = file.columns.find((c) => c.key === col)!;
   const hasCellFormula = file.cellFormulas?.some((f) => f.row === rowCode && f.col === col) ?? false;
   return hasCellFormula || column.formula !== undefined || row.formula !== undefined ? 'computed' : 'input';
 }
 
-/** The computed cells to try editing: one for each cell formula, column formula and row formula. */
+/**
+ * The computed cells to try editing: one for each cell formula, column formula and row formula. Every
+ * computed cell is checked to carry the computed style; the grid decides editability from the same kind.
+ */
 function computedSamples(file: TemplateFile): [string, string][] {
   const dataRows = file.rows.filter((r) => !r.header);
   const computed = (row: string, col: string) => kindOf(file, row, col) === 'computed';
@@ -269,7 +273,7 @@ describe.each(CASES)('template $id', ({ id, file, period, reporter }) => {
       const header = grid.columns[c.key]!;
       // The group cells above the column, from the top down: each spans the column and sits above the next.
       const above = grid.groups.filter((g) => g.left <= header.left && header.right <= g.right && g.bottom <= header.top).sort((a, b) => a.top - b.top);
-      expect(above.map((g) => g.text), `header groups above column ${c.key}`).toEqual([...(c.group ?? [])].reverse());
+      expect(above.map((g) => g.text), `header groups above column ${c.key}`).toEqual(c.group ?? []);
     }
   });
 
@@ -324,7 +328,6 @@ describe.each(CASES)('template $id', ({ id, file, period, reporter }) => {
     const refused: [string, string][] = [
       ...file.rows.filter((r) => !r.header).flatMap((r) => dataColumns.filter((col) => kindOf(file, r.code, col) === 'disabled').map((col): [string, string] => [r.code, col])),
       ...computedSamples(file),
-      ...file.rows.filter((r) => !r.header).slice(1, 2).map((r): [string, string] => [r.code, dataColumns[0]!]),
       ...file.rows.filter((r) => r.header).map((r): [string, string] => [r.code, dataColumns[0]!]),
     ];
     const input = file.rows.filter((r) => !r.header).flatMap((r) => dataColumns.filter((col) => kindOf(file, r.code, col) === 'input').map((col) => [r.code, col] as const))[0]!;

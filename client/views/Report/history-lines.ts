@@ -42,6 +42,11 @@ function describe(e: AuditEntry, file: TemplateFile): Pick<HistoryLine, 'what' |
       const section = file.sections?.find((s) => s.key === e.col);
       return { what: t('history.setSection', { section: section?.title ?? e.col ?? '' }) };
     }
+    case 'set-explanation': {
+      // The server keeps the rule id in the reason slot of the entry.
+      const row = file.rows.find((r) => r.code === e.row);
+      return { what: t('history.setExplanation', { row: row?.label ?? e.row ?? '', text: valueText(e.newValue) }) };
+    }
     case 'submit':
       return { what: t('history.submit') };
     case 'approve':
