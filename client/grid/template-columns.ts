@@ -1,5 +1,6 @@
 // Derives the AG Grid column definitions and rows of a report grid from a template (style.md §7).
 import type { CellClassParams, ColDef, ColGroupDef, IErrorValidationParams, ValueParserParams } from 'ag-grid-community';
+import { hasUnitColumn, unitOfRow } from '../../server/domain/template/labels';
 import type { CellValue, Issue } from '../../schema/api';
 import type { Column, Row, TemplateFile, ValueType } from '../../schema/template';
 import { formatNumber, parseNumber } from '../format';
@@ -56,7 +57,7 @@ export function templateRows(file: TemplateFile): GridRow[] {
   return file.rows.map((r: Row) => ({
     code: r.code,
     label: r.label,
-    unit: r.unit ?? '',
+    unit: unitOfRow(file, r),
     indent: r.indent ?? 0,
     isHeader: r.header === true,
     isPartOf: r.partOf !== undefined,
@@ -126,7 +127,7 @@ export interface ColumnOptions {
 export function buildColumnDefs(model: GridModel, source: GridCellSource, options: ColumnOptions = {}): GridColumn[] {
   const { file } = model;
   const dataColumns = file.columns;
-  const showUnit = file.rows.some((r) => r.unit !== undefined && r.unit !== '');
+  const showUnit = hasUnitColumn(file);
   // A form with many columns (Biểu 06 has eleven) gives its labels less room, so on a 1366-pixel screen
   // every column still fits beside the issues panel without scrolling sideways.
   const isWide = dataColumns.length > 8;

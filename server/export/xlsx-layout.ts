@@ -1,6 +1,7 @@
 // The layout of a form sheet, derived from the template alone: its columns, the nested header with its
 // merges, widths, row heights and the number format of each cell (house style point 7).
 import type { Column, Row } from '../../schema/template';
+import { hasUnitColumn, unitOfRow } from '../domain/template/labels';
 import type { CellSpec, CompiledTemplate } from '../domain/template/types';
 
 /** The columns left of the figures: the row code (STT), the row label and, when rows differ, their unit. */
@@ -53,7 +54,7 @@ export function formLayout(ct: CompiledTemplate): FormLayout {
   const units = new Set(ct.dataRows.map((row) => unitOf(ct, row)));
   const single = units.size === 1 ? [...units][0] : undefined;
   // One unit for every row (Biểu 06: hồ sơ) goes above the table; otherwise each row says its own.
-  const showUnitColumn = units.size > 1;
+  const showUnitColumn = hasUnitColumn(file);
   const unitOfForm = file.unitOfMeasure ?? (single || undefined);
 
   const longestLabel = Math.max(...file.rows.map((row) => row.label.length + 3 * (row.indent ?? 0)));
@@ -129,7 +130,7 @@ function prefixOf(column: Column | undefined, level: number): string | undefined
 
 /** The row's unit of measure ('' when it has none): its own, else the template default. */
 export function unitOf(ct: CompiledTemplate, row: Row): string {
-  return row.unit ?? ct.file.defaults?.unit ?? '';
+  return unitOfRow(ct.file, row);
 }
 
 /**

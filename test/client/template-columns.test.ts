@@ -110,9 +110,15 @@ describe('cell kinds of a form with headers, disabled cells, units and decimals'
     expect(outer.kind === 'group' && outer.children.map((n) => (n.kind === 'group' ? n.label : n.column.key))).toEqual(['Chia theo giới', 'tong']);
   });
 
-  it('shows a unit column when rows name units', () => {
+  it('shows a unit column when rows differ in unit', () => {
     const cols = buildColumnDefs(engine, source());
     expect(cols.map((c) => (isGroup(c) ? c.headerName : c.colId)).slice(0, 3)).toEqual([CODE_COL, LABEL_COL, UNIT_COL]);
+  });
+
+  it('shows no unit column when every row has the same unit (it is printed above the table)', () => {
+    const sameUnit = { ...smallForm, rows: smallForm.rows.filter((r) => r.code !== '4') };
+    const cols = buildColumnDefs(createEngine(sameUnit, '2025Q1'), source());
+    expect(cols.some((c) => !isGroup(c) && c.colId === UNIT_COL)).toBe(false);
   });
 
   it('spans a header row across the data columns and never edits it', () => {
@@ -182,5 +188,24 @@ describe('cell kinds of a form with headers, disabled cells, units and decimals'
     expect(set(params(row, { newValue: 'abc', oldValue: 12 }))).toBe(false);
     expect(set(params(row, { newValue: 12, oldValue: 12 }))).toBe(false);
     expect(writes).toEqual([['1', 'nam', 12]]);
+  });
+});
+
+describe('units of measure', () => {
+  it("falls back to the template's default unit, as the Excel package does, and gives section rows none", () => {
+    const file = {
+      ...smallForm,
+      defaults: { ...smallForm.defaults, unit: 'hồ sơ' },
+      rows: [
+        { code: 'H', label: 'Phần I', header: true },
+        { code: 'a', label: 'Có đơn vị riêng', unit: 'ha' },
+        { code: 'b', label: 'Theo mặc định' },
+      ],
+    };
+    expect(templateRows(file).map((r) => [r.code, r.unit])).toEqual([
+      ['H', ''],
+      ['a', 'ha'],
+      ['b', 'hồ sơ'],
+    ]);
   });
 });
