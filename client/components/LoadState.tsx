@@ -1,5 +1,5 @@
 // Loading and error states, so no view is ever a blank screen on a slow or broken connection.
-import { Show } from 'solid-js';
+import { type Accessor, type JSX, Show } from 'solid-js';
 import { errorMessage } from '../errors';
 import { t } from '../i18n';
 
@@ -22,5 +22,26 @@ export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
         </button>
       </Show>
     </div>
+  );
+}
+
+/** A list a view fetches: the error with a retry, a spinner while loading, a sentence when it is empty. */
+export function LoadedList<T>(props: {
+  items: T[] | undefined;
+  error: unknown;
+  onRetry: () => void;
+  empty: string;
+  children: (items: Accessor<T[]>) => JSX.Element;
+}) {
+  return (
+    <Show when={!props.error} fallback={<ErrorBox error={props.error} onRetry={props.onRetry} />}>
+      <Show when={props.items} fallback={<Loading />}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="empty">{props.empty}</p>}>
+            {props.children(list)}
+          </Show>
+        )}
+      </Show>
+    </Show>
   );
 }

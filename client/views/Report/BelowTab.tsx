@@ -1,7 +1,7 @@
 // "Các đơn vị cấp dưới": each unit directly below, its status and timeliness, with approve and return.
 import { createSignal, For, Show } from 'solid-js';
 import type { ReportListItem } from '../../../schema/api';
-import { ErrorBox, Loading } from '../../components/LoadState';
+import { LoadedList } from '../../components/LoadState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../format';
 import { t } from '../../i18n';
@@ -18,64 +18,65 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
   }
   return (
     <section class="below-tab">
-      <Show when={!props.data.children.error} fallback={<ErrorBox error={props.data.children.error} onRetry={() => props.data.refetchChildren()} />}>
-        <Show when={props.data.children()} fallback={<Loading />}>
-          {(list) => (
-            <Show when={list().length > 0} fallback={<p class="empty">{t('below.empty')}</p>}>
-              <div class="table-wrap">
-                <table class="table below-table">
-                  <thead>
-                    <tr>
-                      <th>{t('below.unit')}</th>
-                      <th>{t('below.status')}</th>
-                      <th>{t('below.submittedAt')}</th>
-                      <th>{t('below.deadline')}</th>
-                      <th>{t('below.timeliness')}</th>
-                      <th>{t('below.actions')}</th>
+      <LoadedList
+        items={props.data.children()}
+        error={props.data.children.error}
+        onRetry={() => props.data.refetchChildren()}
+        empty={t('below.empty')}
+      >
+        {(list) => (
+          <div class="table-wrap">
+            <table class="table below-table">
+              <thead>
+                <tr>
+                  <th>{t('below.unit')}</th>
+                  <th>{t('below.status')}</th>
+                  <th>{t('below.submittedAt')}</th>
+                  <th>{t('below.deadline')}</th>
+                  <th>{t('below.timeliness')}</th>
+                  <th>{t('below.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(child) => (
+                    <tr data-unit={child.unitCode}>
+                      <td>
+                        <a href={reportHref(child.unitCode)}>{child.unitName}</a>{' '}
+                        <span class="muted small">({child.unitCode})</span>
+                      </td>
+                      <td>
+                        <StatusBadge status={child.status} />
+                      </td>
+                      <td class="nowrap">{child.submittedAt ? formatDateTime(child.submittedAt) : <span class="muted">{t('below.notSubmitted')}</span>}</td>
+                      <td class="nowrap">{formatDate(child.deadline)}</td>
+                      <td>{child.isLate ? <span class="badge badge-late">{t('late')}</span> : child.submittedAt ? <span class="badge badge-ontime">{t('onTime')}</span> : ''}</td>
+                      <td class="actions">
+                        <button
+                          type="button"
+                          class="btn btn-small btn-success"
+                          disabled={child.status !== 'submitted' || props.workflow.busy()}
+                          onClick={() => void props.workflow.approve(child.unitCode, child.unitName)}
+                        >
+                          {t('below.approve')}
+                        </button>
+                        <button
+                          type="button"
+                          class="btn btn-small btn-danger"
+                          disabled={(child.status !== 'submitted' && child.status !== 'approved') || props.workflow.busy()}
+                          onClick={() => setReturning(child)}
+                        >
+                          {t('below.return')}
+                        </button>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list()}>
-                      {(child) => (
-                        <tr data-unit={child.unitCode}>
-                          <td>
-                            <a href={reportHref(child.unitCode)}>{child.unitName}</a>{' '}
-                            <span class="muted small">({child.unitCode})</span>
-                          </td>
-                          <td>
-                            <StatusBadge status={child.status} />
-                          </td>
-                          <td class="nowrap">{child.submittedAt ? formatDateTime(child.submittedAt) : <span class="muted">{t('below.notSubmitted')}</span>}</td>
-                          <td class="nowrap">{formatDate(child.deadline)}</td>
-                          <td>{child.isLate ? <span class="badge badge-late">{t('late')}</span> : child.submittedAt ? <span class="badge badge-ontime">{t('onTime')}</span> : ''}</td>
-                          <td class="actions">
-                            <button
-                              type="button"
-                              class="btn btn-small btn-success"
-                              disabled={child.status !== 'submitted' || props.workflow.busy()}
-                              onClick={() => void props.workflow.approve(child.unitCode, child.unitName)}
-                            >
-                              {t('below.approve')}
-                            </button>
-                            <button
-                              type="button"
-                              class="btn btn-small btn-danger"
-                              disabled={(child.status !== 'submitted' && child.status !== 'approved') || props.workflow.busy()}
-                              onClick={() => setReturning(child)}
-                            >
-                              {t('below.return')}
-                            </button>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
-          )}
-        </Show>
-      </Show>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedList>
       <Show when={returning()}>
         {(child) => (
           <ReturnDialog

@@ -1,7 +1,7 @@
 // "Lịch sử": who changed what in the report and when, from the server's audit trail, newest first.
 import { createMemo, createResource, For, Show } from 'solid-js';
 import type { TemplateFile } from '../../../schema/template';
-import { ErrorBox, Loading } from '../../components/LoadState';
+import { LoadedList } from '../../components/LoadState';
 import { t } from '../../i18n';
 import { historyLines } from './history-lines';
 import type { ReportPageData } from './loader';
@@ -16,46 +16,44 @@ export function HistoryTab(props: { data: ReportPageData; file: TemplateFile }) 
 
   return (
     <section class="history-tab">
-      <Show when={!entries.error} fallback={<ErrorBox error={entries.error} onRetry={() => void refetch()} />}>
-        <Show when={entries()} fallback={<Loading />}>
-          <Show when={lines().length > 0} fallback={<p class="empty">{t('history.none')}</p>}>
-            <div class="table-wrap history-wrap">
-              <table class="table history-table">
-                <thead>
-                  <tr>
-                    <th>{t('history.time')}</th>
-                    <th>{t('history.who')}</th>
-                    <th>{t('history.what')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={lines()}>
-                    {(line) => (
-                      <tr class={`history-${line.action}`} classList={{ continues: line.continues }}>
-                        <td class="nowrap history-time">{line.continues ? '' : line.time}</td>
-                        <td class="nowrap">
-                          <Show when={!line.continues}>
-                            {line.username}
-                            <Show when={line.username === props.data.me.username}>
-                              <span class="muted small"> ({t('history.you')})</span>
-                            </Show>
+      <LoadedList items={entries() && lines()} error={entries.error} onRetry={() => void refetch()} empty={t('history.none')}>
+        {(list) => (
+          <div class="table-wrap history-wrap">
+            <table class="table history-table">
+              <thead>
+                <tr>
+                  <th>{t('history.time')}</th>
+                  <th>{t('history.who')}</th>
+                  <th>{t('history.what')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(line) => (
+                    <tr class={`history-${line.action}`} classList={{ continues: line.continues }}>
+                      <td class="nowrap history-time">{line.continues ? '' : line.time}</td>
+                      <td class="nowrap">
+                        <Show when={!line.continues}>
+                          {line.username}
+                          <Show when={line.username === props.data.me.username}>
+                            <span class="muted small"> ({t('history.you')})</span>
                           </Show>
-                        </td>
-                        <td>
-                          <span class="history-what">{line.what}</span>
-                          <Show when={line.where}>
-                            <span class="muted small history-where">{line.where}</span>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
-        </Show>
-      </Show>
+                        </Show>
+                      </td>
+                      <td>
+                        <span class="history-what">{line.what}</span>
+                        <Show when={line.where}>
+                          <span class="muted small history-where">{line.where}</span>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedList>
     </section>
   );
 }

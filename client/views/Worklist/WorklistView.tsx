@@ -1,7 +1,7 @@
 // "Báo cáo của tôi": the reports of the caller's unit (and, for heads, how far the units below have got).
 import { For, Show } from 'solid-js';
 import type { WorklistItem } from '../../../schema/api';
-import { ErrorBox, Loading } from '../../components/LoadState';
+import { LoadedList } from '../../components/LoadState';
 import { LateBadge, StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../format';
 import { t } from '../../i18n';
@@ -22,70 +22,66 @@ export default function WorklistView(props: { data: ReturnType<typeof loadWorkli
       <h1 class="page-title">{t('worklist.title')}</h1>
       <ReportChooser chooser={props.data.chooser} navigate={props.navigate} />
       <h2 class="section-heading">{t('worklist.recent')}</h2>
-      <Show when={!props.data.items.error} fallback={<ErrorBox error={props.data.items.error} onRetry={() => props.data.refetch()} />}>
-        <Show when={items()} fallback={<Loading />}>
-          {(list) => (
-            <Show when={list().length > 0} fallback={<p class="empty">{t('worklist.empty')}</p>}>
-              <div class="table-wrap">
-                <table class="table worklist">
-                  <thead>
-                    <tr>
-                      <th>{t('worklist.form')}</th>
-                      <th>{t('worklist.period')}</th>
-                      <th>{t('worklist.unit')}</th>
-                      <th>{t('worklist.status')}</th>
-                      <th>{t('worklist.deadline')}</th>
+      <LoadedList items={items()} error={props.data.items.error} onRetry={() => props.data.refetch()} empty={t('worklist.empty')}>
+        {(list) => (
+          <div class="table-wrap">
+            <table class="table worklist">
+              <thead>
+                <tr>
+                  <th>{t('worklist.form')}</th>
+                  <th>{t('worklist.period')}</th>
+                  <th>{t('worklist.unit')}</th>
+                  <th>{t('worklist.status')}</th>
+                  <th>{t('worklist.deadline')}</th>
+                  <Show when={showBelow()}>
+                    <th>{t('worklist.below')}</th>
+                  </Show>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(item) => (
+                    <tr
+                      class={`clickable ${item.isLate ? 'is-late' : ''}`}
+                      onClick={(e) => {
+                        if ((e.target as HTMLElement).closest('a')) return;
+                        props.navigate(reportRoute(item));
+                      }}
+                    >
+                      <td>
+                        <a href={hrefFor(reportRoute(item))} class="form-link" aria-label={`${t('worklist.open')}: ${item.template.formNumber} ${periodLabel(item.period.id, item.period.label)}`}>
+                          <span class="form-number">{item.template.formNumber}</span>
+                          <span class="form-title">{item.template.title}</span>
+                        </a>
+                      </td>
+                      <td>
+                        <div class="period-label">{periodLabel(item.period.id, item.period.label)}</div>
+                        <div class="muted small">
+                          {t('period.window', { start: formatDate(item.period.start), end: formatDate(item.period.end) })}
+                        </div>
+                      </td>
+                      <td>{item.unit.name}</td>
+                      <td>
+                        <StatusBadge status={item.status} />
+                      </td>
+                      <td class="nowrap">
+                        {formatDate(item.deadline)} <LateBadge late={item.isLate} />
+                      </td>
                       <Show when={showBelow()}>
-                        <th>{t('worklist.below')}</th>
+                        <td class="small">
+                          <Show when={item.below}>
+                            {(b) => t('worklist.belowSummary', { submitted: b().submitted, expected: b().expected, approved: b().approved })}
+                          </Show>
+                        </td>
                       </Show>
                     </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list()}>
-                      {(item) => (
-                        <tr
-                          class={`clickable ${item.isLate ? 'is-late' : ''}`}
-                          onClick={(e) => {
-                            if ((e.target as HTMLElement).closest('a')) return;
-                            props.navigate(reportRoute(item));
-                          }}
-                        >
-                          <td>
-                            <a href={hrefFor(reportRoute(item))} class="form-link" aria-label={`${t('worklist.open')}: ${item.template.formNumber} ${periodLabel(item.period.id, item.period.label)}`}>
-                              <span class="form-number">{item.template.formNumber}</span>
-                              <span class="form-title">{item.template.title}</span>
-                            </a>
-                          </td>
-                          <td>
-                            <div class="period-label">{periodLabel(item.period.id, item.period.label)}</div>
-                            <div class="muted small">
-                              {t('period.window', { start: formatDate(item.period.start), end: formatDate(item.period.end) })}
-                            </div>
-                          </td>
-                          <td>{item.unit.name}</td>
-                          <td>
-                            <StatusBadge status={item.status} />
-                          </td>
-                          <td class="nowrap">
-                            {formatDate(item.deadline)} <LateBadge late={item.isLate} />
-                          </td>
-                          <Show when={showBelow()}>
-                            <td class="small">
-                              <Show when={item.below}>
-                                {(b) => t('worklist.belowSummary', { submitted: b().submitted, expected: b().expected, approved: b().approved })}
-                              </Show>
-                            </td>
-                          </Show>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
-          )}
-        </Show>
-      </Show>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedList>
     </main>
   );
 }
