@@ -51,3 +51,8 @@ export function visibleUnits(actor: Actor, tree: UnitTree): TreeUnit[] {
   if (!actor.unit) return [];
   return actor.role === 'head' ? tree.subtree(actor.unit) : [actor.unit];
 }
+
+/** The actor as the tree of a period sees it: its unit is whichever unit holds its code on that day. */
+export function actorIn(user: { role: Role; unitCode: string | null }, tree: UnitTree): Actor {
+  return { role: user.role, unit: user.unitCode ? tree.byCode(user.unitCode) : undefined };
+}

@@ -7,7 +7,7 @@ import { reportingLevelsOn } from '../domain/reporting-levels';
 import { computeReport, requiredPeriodIds } from '../domain/template/evaluator';
 import { checkRules } from '../domain/template/rules';
 import { isLate } from '../domain/vn-time';
-import { isEditable, visibleUnits } from '../domain/workflow';
+import { actorIn, isEditable, visibleUnits } from '../domain/workflow';
 import type { AppEnv } from '../env';
 import { toWire } from '../services/aggregate';
 import { saveReport } from '../services/report-save';
@@ -29,8 +29,7 @@ export const reportsRoutes = new Hono<AppEnv>()
     const template = deps.templates.forPeriod(id, period.id) ?? latest;
     const tree = await deps.unitTrees.at(period.end);
     const levels = reportingLevelsOn(template.file, period.end);
-    const actorUnit = user!.unitCode ? tree.byCode(user!.unitCode) : undefined;
-    const units = visibleUnits({ role: user!.role, unit: actorUnit }, tree).filter((u) => levels.includes(u.level));
+    const units = visibleUnits(actorIn(user!, tree), tree).filter((u) => levels.includes(u.level));
     const rows = new Map((await listReports(deps.store.db, id, period.id, units.map((u) => u.id))).map((r) => [r.unitId, r]));
     const items: ReportListItem[] = [];
     for (const unit of units) {

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/middleware';
 import { comparePeriodIds, type Period, periodsOfYear } from '../domain/periods';
 import { cellKey } from '../domain/template/cell-key';
 import { computeReport } from '../domain/template/evaluator';
-import { permissionsFor } from '../domain/workflow';
+import { actorIn, permissionsFor } from '../domain/workflow';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound } from '../errors';
 import { requirePeriod, requireTemplate } from '../services/report-target';
@@ -40,8 +40,7 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   for (const p of periods) {
     const tree = await deps.unitTrees.at(p.end);
     const unit = tree.byCode(code);
-    const actorUnit = user!.unitCode ? tree.byCode(user!.unitCode) : undefined;
-    if (unit && !permissionsFor({ role: user!.role, unit: actorUnit }, unit, tree).view) {
+    if (unit && !permissionsFor(actorIn(user!, tree), unit, tree).view) {
       throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
     }
     const loader = unitInputLoader(deps, target, code);

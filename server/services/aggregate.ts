@@ -8,7 +8,7 @@ import { reportingLevelsOn } from '../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../domain/template/cell-key';
 import type { TreeUnit, UnitTree } from '../domain/unit-tree';
 import { isOnOrBefore } from '../domain/vn-time';
-import { permissionsFor } from '../domain/workflow';
+import { actorIn, permissionsFor } from '../domain/workflow';
 import type { AppDeps } from '../env';
 import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';
@@ -37,8 +37,7 @@ export async function resolveRollupScope(
   const tree = await deps.unitTrees.at(period.end);
   const unit = tree.byCode(unitCode);
   if (!unit) throw notFound('unknown-unit', `Không có đơn vị mã "${unitCode}" vào ngày ${period.end}.`);
-  const actorUnit = user.unitCode ? tree.byCode(user.unitCode) : undefined;
-  if (!permissionsFor({ role: user.role, unit: actorUnit }, unit, tree).view) {
+  if (!permissionsFor(actorIn(user, tree), unit, tree).view) {
     throw forbidden(`Bạn không có quyền xem số liệu tổng hợp của ${unit.name}.`);
   }
   return { template, period, tree, unit };

@@ -6,7 +6,7 @@ import { findReport, type ReportRow } from '../db/reports';
 import { deadlinesFor, type Period, periodFromId } from '../domain/periods';
 import { reportingLevelsOn } from '../domain/reporting-levels';
 import type { TreeUnit, UnitTree } from '../domain/unit-tree';
-import { type Permissions, permissionsFor } from '../domain/workflow';
+import { actorIn, type Permissions, permissionsFor } from '../domain/workflow';
 import type { AppDeps } from '../env';
 import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';
@@ -70,8 +70,7 @@ export async function resolveTarget(
   if (!unit) {
     throw notFound('unknown-unit', `Không có đơn vị mã "${unitCode}" vào ngày ${period.end} (ngày chốt số liệu của kỳ).`);
   }
-  const actorUnit = user.unitCode ? tree.byCode(user.unitCode) : undefined;
-  const perms = permissionsFor({ role: user.role, unit: actorUnit }, unit, tree);
+  const perms = permissionsFor(actorIn(user, tree), unit, tree);
   if (!perms.view) throw forbidden(`Bạn không có quyền xem báo cáo của ${unit.name}.`);
   const row = await findReport(deps.store.db, templateId, period.id, unit.id);
   const template = (row && deps.templates.get(templateId, row.templateVersion)) || deps.templates.forPeriod(templateId, period.id)!;

@@ -8,17 +8,22 @@ import { type RunningServer, startServer } from '../../server/start';
 
 let server: RunningServer;
 let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bc-start-'));
-  server = await startServer({
+
+/** The real server on a free port, on a database file in this test's folder. */
+const start = (database: string, demo: boolean, clock?: () => Date) =>
+  startServer({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: `file:${join(dir, 'reporting.db')}`,
-    demo: true,
+    databaseUrl: `file:${join(dir, database)}`,
+    demo,
     seedPassword: 'demo',
     clientDir: join(dir, 'no-client'),
-    clock: () => new Date('2026-11-27T03:00:00Z'),
+    clock,
   });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bc-start-'));
+  server = await start('reporting.db', true, () => new Date('2026-11-27T03:00:00Z'));
 }, 60_000);
 afterAll(async () => {
   await server.close();
@@ -60,28 +65,14 @@ describe('startServer with the demo', () => {
   it('does not seed twice: a second start on the same database keeps the data as it is', async () => {
     const before = await server.deps.store.client.execute('select count(*) as n from reports');
     await server.close();
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: `file:${join(dir, 'reporting.db')}`,
-      demo: true,
-      seedPassword: 'demo',
-      clientDir: join(dir, 'no-client'),
-    });
+    server = await start('reporting.db', true);
     const after = await server.deps.store.client.execute('select count(*) as n from reports');
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true, demo: true });
   });
 
   it('outside demo mode creates no users and no data on an empty database', async () => {
-    const empty = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      databaseUrl: `file:${join(dir, 'production.db')}`,
-      demo: false,
-      seedPassword: 'demo',
-      clientDir: join(dir, 'no-client'),
-    });
+    const empty = await start('production.db', false);
     try {
       const users = await empty.deps.store.client.execute('select count(*) as n from users');
       const units = await empty.deps.store.client.execute('select count(*) as n from units');
