@@ -1,5 +1,5 @@
 // Lint with zero warnings (npm run lint): typescript-eslint's recommended rules, Solid's rules for the
-// client, and a fence that keeps server/domain pure (it is bundled into the browser too).
+// client, and a fence that keeps domain pure (it is bundled into the browser too).
 import js from '@eslint/js';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import tseslint from 'typescript-eslint';
@@ -20,14 +20,14 @@ export default tseslint.config(
     ...solid,
   },
   {
-    files: ['server/domain/**/*.ts'],
+    files: ['domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto'], message: 'server/domain is pure and runs in the browser too: no Node modules.' },
-            { group: ['**/db/**', '**/routes/**', 'hono', 'hono/*', 'drizzle-orm', 'drizzle-orm/*', '@libsql/*'], message: 'server/domain does no I/O.' },
+            { group: ['node:*', 'fs', 'path', 'crypto'], message: 'domain is pure and runs in the browser too: no Node modules.' },
+            { group: ['**/db/**', '**/routes/**', '**/server/**', 'hono', 'hono/*', 'drizzle-orm', 'drizzle-orm/*', '@libsql/*'], message: 'domain does no I/O.' },
           ],
         },
       ],

@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { users } from '../schema/db';
 import { createApp } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
-import { cellKey, type CellValues } from '../server/domain/template/cell-key';
-import { computeReport } from '../server/domain/template/evaluator';
+import { cellKey, type CellValues } from '../domain/template/cell-key';
+import { computeReport } from '../domain/template/evaluator';
 import { createFixture } from './fixture';
 import { measure, printTable, type Row } from './measure';
 

@@ -1,12 +1,12 @@
 // The template engine in the browser: the same compile, compute and check code the server runs
-// (server/domain/template, pure and browser-safe), so officers see totals and rule breaches as they type.
+// (domain/template, pure and browser-safe), so officers see totals and rule breaches as they type.
 import type { CellInput, CellValue, Issue } from '../schema/api';
 import type { TemplateFile } from '../schema/template';
-import { parseFormula } from '../server/domain/formula/parser';
-import { forEachRef } from '../server/domain/formula/references';
-import { describeExpr } from '../server/domain/template/describe';
-import { periodSteps } from '../server/domain/periods/periods';
-import { checkRules, compileTemplate, computeReport, parseCellKey, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../server/domain/template';
+import { parseFormula } from '../domain/formula/parser';
+import { forEachRef } from '../domain/formula/references';
+import { describeExpr } from '../domain/template/describe';
+import { periodSteps } from '../domain/periods/periods';
+import { checkRules, compileTemplate, computeReport, parseCellKey, validateInputs, type CellValues, type CompiledTemplate, type EvalContext } from '../domain/template';
 import type { CellInfo, GridModel } from './grid/template-columns';
 
 export interface Engine extends GridModel {

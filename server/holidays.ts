@@ -2,7 +2,7 @@
 // additions and corrections from the database (later entries win).
 import { holidays } from '../schema/db';
 import type { Db } from './db/client';
-import { createHolidayCalendar, type HolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from './domain/periods';
+import { createHolidayCalendar, type HolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../domain/periods';
 
 export interface HolidayCalendarSource {
   calendar(): Promise<HolidayCalendar>;

@@ -1,11 +1,11 @@
 // Derives the AG Grid column definitions and rows of a report grid from a template (style.md §7).
 import type { CellClassParams, ColDef, ColGroupDef, IErrorValidationParams, ValueParserParams } from 'ag-grid-community';
-import { hasUnitColumn, unitOfRow } from '../../server/domain/template/labels';
+import { hasUnitColumn, unitOfRow } from '../../domain/template/labels';
 import type { CellValue, Issue } from '../../schema/api';
 import type { Column, Row, TemplateFile, ValueType } from '../../schema/template';
 import { formatNumber, parseNumber } from '../format';
 
-/** What the grid needs to know of each cell: the compiled template answers it (server/domain/template). */
+/** What the grid needs to know of each cell: the compiled template answers it (domain/template). */
 export interface CellInfo {
   kind: 'input' | 'computed' | 'disabled';
   valueType: ValueType;

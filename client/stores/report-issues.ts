@@ -1,7 +1,7 @@
 // Which rule results a report shows: the server's verdict while the values on screen are the ones it
 // judged, the local engine's from the officer's first edit, and what the server refused on top.
 import type { Issue } from '../../schema/api';
-import { cellKey } from '../../server/domain/template/cell-key';
+import { cellKey } from '../../domain/template/cell-key';
 
 export const issueId = (i: Pick<Issue, 'code' | 'row' | 'col'>): string => `${i.code}|${i.row}|${i.col}`;
 

@@ -1,6 +1,6 @@
 // Pieces of the report store that need no signals: map merging, the PUT body, other periods' inputs.
 import type { CellValue, PutValuesBody, Report } from '../../schema/api';
-import { cellKey, parseCellKey } from '../../server/domain/template/cell-key';
+import { cellKey, parseCellKey } from '../../domain/template/cell-key';
 import type { OtherPeriods } from '../engine';
 
 export function splitKey(key: string): [string, string] {

@@ -4,7 +4,7 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import type { CellValue, Issue, Report } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import { ApiError, type Api } from '../api';
-import { cellKey } from '../../server/domain/template/cell-key';
+import { cellKey } from '../../domain/template/cell-key';
 import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
 import { issueId, issuesByCell, shownIssues } from './report-issues';

@@ -1,8 +1,8 @@
 // Queries over reports and their stored input values, sections, explanations and audit trail.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
-import { cellKey, type CellValues } from '../domain/template/cell-key';
-import type { Partials } from '../domain/template/partials';
+import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import type { Partials } from '../../domain/template/partials';
 import type { Db, Tx } from './client';
 
 export type ReportRow = typeof reports.$inferSelect;

@@ -1,7 +1,7 @@
 // Queries over the effective-dated unit table: the tree in force on a date, and a unit by code.
 import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { units } from '../../schema/db';
-import { buildUnitTree, type TreeUnit, type UnitTree } from '../domain/unit-tree';
+import { buildUnitTree, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import type { Db } from './client';
 
 const inForceOn = (date: string) =>

@@ -3,10 +3,10 @@
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
-import type { Period } from '../domain/periods';
-import { reportingLevelsOn } from '../domain/reporting-levels';
-import type { CellValues } from '../domain/template/cell-key';
-import type { CompiledTemplate } from '../domain/template/types';
+import type { Period } from '../../domain/periods';
+import { reportingLevelsOn } from '../../domain/reporting-levels';
+import type { CellValues } from '../../domain/template/cell-key';
+import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
 import { completenessOf, resolveRollupScope } from '../services/aggregate';
 import { createRollup, type Include, ownRow } from '../services/rollup';

@@ -3,9 +3,9 @@
 import * as v from 'valibot';
 import { REPORT_STATUSES } from '../../schema/api';
 import { CalendarSchema, FrequencySchema, ValueTypeSchema } from '../../schema/template';
-import { cellKey, type CellValues } from '../domain/template/cell-key';
-import { columnLabel } from '../domain/template/labels';
-import type { CompiledTemplate } from '../domain/template/types';
+import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import { columnLabel } from '../../domain/template/labels';
+import type { CompiledTemplate } from '../../domain/template/types';
 import type { ExportData, ExportUnit } from './export-data';
 
 export const PACKAGE_FORMAT = 'vn-bcdv-report-package';

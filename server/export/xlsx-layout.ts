@@ -1,8 +1,8 @@
 // The layout of a form sheet, derived from the template alone: its columns, the nested header with its
 // merges, widths, row heights and the number format of each cell (house style point 7).
 import type { Column, Row } from '../../schema/template';
-import { hasUnitColumn, unitOfRow } from '../domain/template/labels';
-import type { CellSpec, CompiledTemplate } from '../domain/template/types';
+import { hasUnitColumn, unitOfRow } from '../../domain/template/labels';
+import type { CellSpec, CompiledTemplate } from '../../domain/template/types';
 
 /** The columns left of the figures: the row code (STT), the row label and, when rows differ, their unit. */
 export interface LabelColumn {

@@ -3,7 +3,7 @@
 // cell, which is most of the cost of a package with thousands of sheets. So a style is never edited
 // in place: a cell gets another style by assignment.
 import type { Borders, Fill, Font, Style } from 'exceljs';
-import type { CellKind } from '../domain/template/types';
+import type { CellKind } from '../../domain/template/types';
 import { FONT_SIZE } from './xlsx-layout';
 
 const FONT_NAME = 'Times New Roman';

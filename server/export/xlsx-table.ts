@@ -2,8 +2,8 @@
 // Everything but the figures comes from the template, so it is planned once per workbook and every
 // sheet (one per unit, thousands in a national package) only adds its values.
 import type ExcelJS from 'exceljs';
-import type { CellValues } from '../domain/template/cell-key';
-import type { CellSpec, CompiledTemplate } from '../domain/template/types';
+import type { CellValues } from '../../domain/template/cell-key';
+import type { CellSpec, CompiledTemplate } from '../../domain/template/types';
 import { heightFor, numberFormat, rowLabelText, textLines, unitOf, type FormLayout } from './xlsx-layout';
 import { headerStyle, rowTextStyle, valueStyle } from './xlsx-styles';
 

@@ -1,6 +1,6 @@
 // The Vietnamese wording of the Excel package: dates as forms print them, statuses, unit headings, sheet names.
 import type { ReportStatus } from '../../schema/api';
-import { vnDate } from '../domain/vn-time';
+import { vnDate } from '../../domain/vn-time';
 import type { Include } from '../services/aggregate';
 import type { ExportUnit } from './export-data';
 

@@ -7,7 +7,7 @@
 // every sheet. It costs nothing in clarity here: each sheet is written top to bottom anyway.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValues } from '../domain/template/cell-key';
+import type { CellValues } from '../../domain/template/cell-key';
 import type { ExportData, ExportUnit } from './export-data';
 import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
 import { planTable, writeTable, type TablePlan } from './xlsx-table';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Me } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import { findUnitAtOrBefore } from '../db/units';
-import { vnDate } from '../domain/vn-time';
+import { vnDate } from '../../domain/vn-time';
 import type { AppEnv } from '../env';
 
 export const meRoutes = new Hono<AppEnv>().get('/', requireUser, async (c) => {

@@ -3,8 +3,8 @@
 import { Hono } from 'hono';
 import { PeriodsQuery, type PeriodInfo } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
-import { deadlinesFor, periodsOfYear } from '../domain/periods';
-import { reportingLevelsOn } from '../domain/reporting-levels';
+import { deadlinesFor, periodsOfYear } from '../../domain/periods';
+import { reportingLevelsOn } from '../../domain/reporting-levels';
 import type { AppEnv } from '../env';
 import { requireTemplate } from '../services/report-target';
 import { valid } from '../validate';

@@ -3,10 +3,10 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { requireUser } from '../auth/middleware';
-import { comparePeriodIds, type Period, periodsOfYear } from '../domain/periods';
-import { cellKey } from '../domain/template/cell-key';
-import { computeReport } from '../domain/template/evaluator';
-import { actorIn, permissionsFor } from '../domain/workflow';
+import { comparePeriodIds, type Period, periodsOfYear } from '../../domain/periods';
+import { cellKey } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
+import { actorIn, permissionsFor } from '../../domain/workflow';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound } from '../errors';
 import { requirePeriod, requireTemplate } from '../services/report-target';

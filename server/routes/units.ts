@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { UnitsQuery, type UnitNode } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
-import { vnDate } from '../domain/vn-time';
+import { vnDate } from '../../domain/vn-time';
 import type { AppEnv } from '../env';
 import { valid } from '../validate';
 

@@ -3,12 +3,12 @@
 // (so ratios are ratios of sums), with completeness and each child's own roll-up.
 import type { Aggregate, CellValueOut, Completeness } from '../../schema/api';
 import type { SessionUser } from '../auth/sessions';
-import { deadlinesFor, type Period } from '../domain/periods';
-import { reportingLevelsOn } from '../domain/reporting-levels';
-import { type CellValues, parseCellKey } from '../domain/template/cell-key';
-import type { TreeUnit, UnitTree } from '../domain/unit-tree';
-import { isOnOrBefore } from '../domain/vn-time';
-import { actorIn, permissionsFor } from '../domain/workflow';
+import { deadlinesFor, type Period } from '../../domain/periods';
+import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
+import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
+import { isOnOrBefore } from '../../domain/vn-time';
+import { actorIn, permissionsFor } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';

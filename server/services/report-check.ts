@@ -2,8 +2,8 @@
 // (errors block; a warning needs the officer's explanation; required narrative sections need text).
 import type { Issue } from '../../schema/api';
 import { loadExplanations, loadSections } from '../db/reports';
-import type { CellValues } from '../domain/template/cell-key';
-import { checkRules } from '../domain/template/rules';
+import type { CellValues } from '../../domain/template/cell-key';
+import { checkRules } from '../../domain/template/rules';
 import type { AppDeps } from '../env';
 import { unprocessable } from '../errors';
 import { buildEvalContext, unitInputLoader } from './report-values';

@@ -6,9 +6,9 @@ import { auditEntries, cellValues, reportExplanations, reports, reportSections }
 import type { SessionUser } from '../auth/sessions';
 import type { Tx } from '../db/client';
 import { findReport, loadValues } from '../db/reports';
-import { cellKey, type CellValues } from '../domain/template/cell-key';
-import { validateInputs } from '../domain/template/validate-inputs';
-import { isEditable } from '../domain/workflow';
+import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import { validateInputs } from '../../domain/template/validate-inputs';
+import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';

@@ -3,10 +3,10 @@
 import type { Level } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
 import { findReport, type ReportRow } from '../db/reports';
-import { deadlinesFor, type Period, periodFromId } from '../domain/periods';
-import { reportingLevelsOn } from '../domain/reporting-levels';
-import type { TreeUnit, UnitTree } from '../domain/unit-tree';
-import { actorIn, type Permissions, permissionsFor } from '../domain/workflow';
+import { deadlinesFor, type Period, periodFromId } from '../../domain/periods';
+import { reportingLevelsOn } from '../../domain/reporting-levels';
+import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
+import { actorIn, type Permissions, permissionsFor } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';

@@ -1,11 +1,11 @@
 // Builds the evaluation context of a report: its own inputs plus those of the other periods its
 // formulas read (previous period, same period last year, the year so far), loaded in one pass and
 // carried into the report's template version.
-import type { Period } from '../domain/periods';
-import { periodFromId, periodSteps } from '../domain/periods';
-import type { CellValues } from '../domain/template/cell-key';
-import { type EvalContext, requiredPeriodIds } from '../domain/template/evaluator';
-import { translateValues } from '../domain/template/lineage';
+import type { Period } from '../../domain/periods';
+import { periodFromId, periodSteps } from '../../domain/periods';
+import type { CellValues } from '../../domain/template/cell-key';
+import { type EvalContext, requiredPeriodIds } from '../../domain/template/evaluator';
+import { translateValues } from '../../domain/template/lineage';
 import { findReportsOfPeriods, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';

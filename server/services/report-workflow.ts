@@ -5,7 +5,7 @@ import type { WorkflowResult } from '../../schema/api';
 import { reports } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import { findReport, loadValues } from '../db/reports';
-import { nextStatus, type WorkflowAction } from '../domain/workflow';
+import { nextStatus, type WorkflowAction } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden } from '../errors';
 import { assertSubmittable } from './report-check';

@@ -3,11 +3,11 @@
 // cells are recomputed from the combined inputs (so ratios are ratios of sums, never means of ratios).
 import type { ReportStatus } from '../../schema/api';
 import { listReports, loadGroupPartials, loadValues, type ReportRow } from '../db/reports';
-import type { Period } from '../domain/periods';
-import type { CellValues } from '../domain/template/cell-key';
-import { computeReport } from '../domain/template/evaluator';
-import { addValue, mergePartials, type Partials, partialsOf, valuesOfPartials } from '../domain/template/partials';
-import type { TreeUnit, UnitTree } from '../domain/unit-tree';
+import type { Period } from '../../domain/periods';
+import type { CellValues } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
+import { addValue, mergePartials, type Partials, partialsOf, valuesOfPartials } from '../../domain/template/partials';
+import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
 import { buildEvalContext, inVersion } from './report-values';

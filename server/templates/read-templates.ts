@@ -11,10 +11,10 @@ import {
   periodFromId,
   type PeriodSpec,
   VN_DAYS_OFF_YEARS,
-} from '../domain/periods';
-import { compileTemplate } from '../domain/template/compile';
-import { lineageProblems } from '../domain/template/lineage';
-import type { CompiledTemplate } from '../domain/template/types';
+} from '../../domain/periods';
+import { compileTemplate } from '../../domain/template/compile';
+import { lineageProblems } from '../../domain/template/lineage';
+import type { CompiledTemplate } from '../../domain/template/types';
 
 export interface ReadTemplate {
   file: TemplateFile;

@@ -7,7 +7,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { TemplateSummary } from '../../schema/api';
 import { reports, templateVersions } from '../../schema/db';
 import type { Store } from '../db/client';
-import { comparePeriodIds, type HolidayCalendar } from '../domain/periods';
+import { comparePeriodIds, type HolidayCalendar } from '../../domain/periods';
 import { checkTemplateBody, checkTemplateSet, readTemplateFiles, TemplateLoadError, type ReadTemplate } from './read-templates';
 
 export { TemplateLoadError };

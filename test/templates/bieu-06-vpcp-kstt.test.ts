@@ -1,6 +1,6 @@
 // Biểu số 06/VPCP/KSTT: the officer's totals are entered and checked; "Tổng cộng" adds up the sectors.
 import { describe, expect, it } from 'vitest';
-import { aggregateInputs, checkRules, columnLabel, computeReport, type CellValues } from '../../server/domain/template';
+import { aggregateInputs, checkRules, columnLabel, computeReport, type CellValues } from '../../domain/template';
 import { at, cellValues, compiled, contextFor } from './report-context';
 import { loadTemplate } from './template-files';
 

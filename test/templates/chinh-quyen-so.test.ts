@@ -1,7 +1,7 @@
 // The digital-government template reproduces the province totals of Kế hoạch 206/KH-UBND (2021)
 // when the figures entered by communes, districts and the province are rolled up.
 import { describe, expect, it } from 'vitest';
-import { aggregateInputs, checkRules, computeReport, type CellValues } from '../../server/domain/template';
+import { aggregateInputs, checkRules, computeReport, type CellValues } from '../../domain/template';
 import { at, cellValues, compiled, contextFor, type Entries } from './report-context';
 import { loadTemplate } from './template-files';
 

@@ -1,7 +1,7 @@
 // The commune socio-economic report fills "Cùng kỳ năm trước", "So sánh (%)" and "Lũy kế từ đầu năm"
 // by itself from the reports stored for earlier months.
 import { describe, expect, it } from 'vitest';
-import { aggregateInputs, checkRules, computeReport, type CellValues } from '../../server/domain/template';
+import { aggregateInputs, checkRules, computeReport, type CellValues } from '../../domain/template';
 import { at, cellValues, compiled, contextFor, type Entries } from './report-context';
 import { loadTemplate } from './template-files';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RuleSchema, TemplateFileSchema } from '../../schema/template';
-import { checkDeadlineRules, createHolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../../server/domain/periods';
-import { checkRules, compileTemplate } from '../../server/domain/template';
+import { checkDeadlineRules, createHolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { checkRules, compileTemplate } from '../../domain/template';
 import { cellValues, compiled, contextFor } from './report-context';
 import { loadTemplate, TEMPLATES_DIR } from './template-files';
 

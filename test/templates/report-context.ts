@@ -1,7 +1,7 @@
 // Builds the evaluation context of a report from an in-memory store of entered values, for template tests.
 import type { TemplateFile } from '../../schema/template';
-import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear } from '../../server/domain/periods';
-import { cellKey, compileTemplate, type CellValues, type CompiledTemplate, type EvalContext } from '../../server/domain/template';
+import { periodFromId, periodsOfYearUpTo, previousPeriod, samePeriodLastYear } from '../../domain/periods';
+import { cellKey, compileTemplate, type CellValues, type CompiledTemplate, type EvalContext } from '../../domain/template';
 
 /** Entered values of one report: row code → column key → value. */
 export type Entries = Record<string, Record<string, number>>;

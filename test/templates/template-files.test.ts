@@ -2,8 +2,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { TemplateFileSchema, type TemplateFile } from '../../schema/template';
-import { checkDeadlineRules, createHolidayCalendar, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../server/domain/periods';
-import { compileTemplate } from '../../server/domain/template';
+import { checkDeadlineRules, createHolidayCalendar, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { compileTemplate } from '../../domain/template';
 import { listTemplateFiles } from './template-files';
 
 const files = listTemplateFiles();

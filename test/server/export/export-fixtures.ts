@@ -2,12 +2,12 @@
 // small template with a three-level header group, section rows, units, percents and disabled cells.
 import type { ReportStatus } from '../../../schema/api';
 import type { TemplateFile } from '../../../schema/template';
-import { periodFromId } from '../../../server/domain/periods';
-import { aggregateInputs, computeReport, type CellValues } from '../../../server/domain/template';
+import { periodFromId } from '../../../domain/periods';
+import { aggregateInputs, computeReport, type CellValues } from '../../../domain/template';
 import type { ExportData, ExportReport, ExportUnit } from '../../../server/export/export-data';
 import { cellValues, compiled, contextFor, type Entries } from '../../templates/report-context';
 import { loadTemplate } from '../../templates/template-files';
-import { templateFile } from '../domain/template/fixtures';
+import { templateFile } from '../../domain/template/fixtures';
 
 export const PROVINCE: ExportUnit = { code: '20', name: 'Tỉnh Lạng Sơn', level: 'province', parentCode: null };
 const commune = (code: string, name: string): ExportUnit => ({ code, name, level: 'commune', parentCode: '20' });

@@ -1,7 +1,7 @@
 // The machine package: valid against its own schema, every non-empty cell in template order, stable.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { cellKey } from '../../../server/domain/template';
+import { cellKey } from '../../../domain/template';
 import type { ExportData } from '../../../server/export/export-data';
 import { ReportPackageSchema, toJsonPackage, type PackageDataValue } from '../../../server/export/json-package';
 import { bieu06Data, nestedData, NOW } from './export-fixtures';
