@@ -15,6 +15,7 @@ import { meRoutes } from './routes/me';
 import { periodsRoutes } from './routes/periods';
 import { reportsRoutes } from './routes/reports';
 import { seriesRoutes } from './routes/series';
+import { sessionRoutes } from './routes/session';
 import { templatesRoutes } from './routes/templates';
 import { unitsRoutes } from './routes/units';
 import { worklistRoutes } from './routes/worklist';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
+  api.route('/session', sessionRoutes);
   const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
   const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);

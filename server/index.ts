@@ -1,4 +1,5 @@
 // The process entry of `npm start`: read the environment, start the server, stop cleanly on signals.
+import { DEFAULT_SEED_PASSWORD } from './seed/demo';
 import { startServer } from './start';
 import { TemplateLoadError } from './templates/registry';
 
@@ -11,7 +12,7 @@ try {
     port,
     databaseUrl,
     demo: env.DEMO !== '0',
-    seedPassword: env.SEED_PASSWORD ?? 'demo',
+    seedPassword: env.SEED_PASSWORD ?? DEFAULT_SEED_PASSWORD,
     log: (line) => console.log(line),
   });
   console.log(`Hệ thống thông tin báo cáo: ${server.url} (database ${databaseUrl})`);

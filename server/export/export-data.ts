@@ -4,7 +4,7 @@ import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { reportingLevelsOn, unitsThatMustReport } from '../../domain/reporting-levels';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
@@ -58,8 +58,7 @@ export async function buildExportData(
     parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
   });
   const reports: ExportReport[] = [];
-  for (const u of tree.subtree(unit)) {
-    if (!levels.includes(u.level)) continue;
+  for (const u of unitsThatMustReport(tree, unit, levels)) {
     const values = await rollup.own(u.code);
     const row = ownRow(data, u);
     if (!values || !row) continue;

@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { PutValuesBody, ReportsQuery, ReturnBody, type AuditEntry, type Report, type ReportListItem } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import { listReports, loadExplanations, loadHistory, loadSections, loadValues } from '../db/reports';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { reportingLevelsOn, unitsThatMustReport } from '../../domain/reporting-levels';
 import { computeReport, requiredPeriodIds } from '../../domain/template/evaluator';
 import { checkRules } from '../../domain/template/rules';
 import { isLate } from '../../domain/vn-time';
 import { actorIn, isEditable, visibleUnits } from '../../domain/workflow';
 import type { AppEnv } from '../env';
+import { notFound } from '../errors';
 import { toWire } from '../services/aggregate';
 import { saveReport } from '../services/report-save';
 import { deadlineOf, requirePeriod, requireTemplate, resolveTarget } from '../services/report-target';
@@ -22,14 +23,20 @@ const target = (c: { var: AppEnv['Variables']; req: { param(name: string): strin
 export const reportsRoutes = new Hono<AppEnv>()
   .use('*', requireUser)
   .get('/', valid('query', ReportsQuery), async (c) => {
-    const { template: id, period: periodId } = c.req.valid('query');
+    const { template: id, period: periodId, under } = c.req.valid('query');
     const { deps, user } = c.var;
     const latest = requireTemplate(deps, id);
     const period = requirePeriod(latest, periodId);
     const template = deps.templates.forPeriod(id, period.id) ?? latest;
     const tree = await deps.unitTrees.at(period.end);
     const levels = reportingLevelsOn(template.file, period.end);
-    const units = visibleUnits(actorIn(user!, tree), tree).filter((u) => levels.includes(u.level));
+    let units = visibleUnits(actorIn(user!, tree), tree).filter((u) => levels.includes(u.level));
+    if (under !== undefined) {
+      const root = tree.byCode(under);
+      if (!root) throw notFound('unknown-unit', `Không có đơn vị mã "${under}" vào ngày ${period.end}.`);
+      const expected = new Set(unitsThatMustReport(tree, root, levels).map((u) => u.id));
+      units = units.filter((u) => expected.has(u.id));
+    }
     const rows = new Map((await listReports(deps.store.db, id, period.id, units.map((u) => u.id))).map((r) => [r.unitId, r]));
     const items: ReportListItem[] = [];
     for (const unit of units) {

@@ -1,11 +1,13 @@
 // GET /api/worklist: "my reports" — for each template, the caller's unit in the current period and
-// the three before it, with status and deadline; for heads, how far the units below have got.
+// the three before it, with status and deadline, overdue first then by due date; for heads, how far the
+// units that must report have got.
 import { Hono } from 'hono';
 import type { WorklistItem } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import { listReports } from '../db/reports';
 import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { compareWorklistLines } from '../../domain/worklist-order';
 import { isLate, vnDate } from '../../domain/vn-time';
 import type { AppEnv } from '../env';
 import { completenessOf } from '../services/aggregate';
@@ -44,22 +46,14 @@ export const worklistRoutes = new Hono<AppEnv>().get('/', requireUser, async (c)
         isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
       };
       if (isHead) {
-        const rollup = createRollup(deps, template, period, 'submitted', unit.code);
-        const data = await rollup.data(period);
-        const below = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
-        for (const child of tree.childrenOf(unit)) {
-          const part = await completenessOf(deps, template, period, tree, child, data);
-          below.expected += part.expected;
-          below.submitted += part.submitted;
-          below.approved += part.approved;
-          below.onTime += part.onTime;
-        }
-        item.below = below;
+        // Counted as the roll-up counts them, the unit's own report included when it fills the form.
+        const data = await createRollup(deps, template, period, 'submitted', unit.code).data(period);
+        item.below = await completenessOf(deps, template, period, tree, unit, data);
       }
       items.push(item);
     }
   }
-  return c.json(items);
+  return c.json(items.sort(compareWorklistLines));
 });
 
 /** The period in progress today and the ones just before it, newest first. */

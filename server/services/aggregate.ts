@@ -4,7 +4,7 @@
 import type { Aggregate, CellValueOut, Completeness } from '../../schema/api';
 import type { SessionUser } from '../auth/sessions';
 import { deadlinesFor, type Period } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { reportingLevelsOn, unitsThatMustReport } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
 import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import { isOnOrBefore } from '../../domain/vn-time';
@@ -86,8 +86,7 @@ export async function completenessOf(
   const levels = reportingLevelsOn(template.file, period.end);
   const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
-  for (const u of tree.subtree(unit)) {
-    if (!levels.includes(u.level)) continue;
+  for (const u of unitsThatMustReport(tree, unit, levels)) {
     result.expected++;
     const row = ownRow(data, u);
     if (!row || (row.status !== 'submitted' && row.status !== 'approved')) continue;
