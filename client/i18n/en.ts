@@ -22,7 +22,6 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.submitting': 'Logging in…',
-  'login.demoUsers': 'Demo accounts: canbo-<commune code> (officer), lanhdao-<district code> (head).',
 
   'status.draft': 'Draft',
   'status.submitted': 'Submitted',
@@ -181,4 +180,23 @@ export const en: Record<MessageKey, string> = {
   'error.bad-request': 'Invalid request.',
   'error.unknown': 'Something went wrong ({status}).',
   'error.template': 'The form is broken and cannot be shown: {message}',
+
+  // ---- issue 13: the demo guide, partial saves, empty reports, what the head sees ----
+  'first.demoTitle': 'Demo users',
+  'first.demoIntro': 'Click a user to fill in the name.',
+  'first.demoPassword': 'Password of every user: {password}',
+  'first.demoPasswordEnv': 'Password: the SEED_PASSWORD the server was started with.',
+  'first.demoUser': 'User',
+  'first.demoShows': 'Their figures show',
+  'first.role.head': 'Head',
+  'first.role.officer': 'Officer',
+  'first.role.admin': 'Administrator',
+  'first.state.missing': 'Not sent',
+  'first.unsavedSections': '{count} unsaved sections',
+  'first.unsavedBoth': '{cells} unsaved cells and {sections} unsaved sections',
+  'first.rejected': '{count} invalid cells were not saved (the other cells were). Fix the marked cells and save again:',
+  'first.emptyWarning': 'The report has no figures at all: every cell is empty. Submit anyway?',
+  'first.downloadJson': 'Download data package (.json)',
+  'first.belowSummary': 'Must report: {expected} · Submitted: {submitted} · Approved: {approved} · On time: {onTime}',
+  'first.ownReport': "the unit's own report",
 };

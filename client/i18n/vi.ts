@@ -20,7 +20,6 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.submitting': 'Đang đăng nhập…',
-  'login.demoUsers': 'Tài khoản minh họa: canbo-<mã xã> (cán bộ), lanhdao-<mã huyện> (lãnh đạo).',
 
   'status.draft': 'Đang soạn',
   'status.submitted': 'Đã gửi',
@@ -179,6 +178,25 @@ export const vi = {
   'error.bad-request': 'Yêu cầu không hợp lệ.',
   'error.unknown': 'Đã xảy ra lỗi ({status}).',
   'error.template': 'Biểu mẫu bị lỗi, không hiển thị được: {message}',
+
+  // ---- issue 13: the demo guide, partial saves, empty reports, what the head sees ----
+  'first.demoTitle': 'Tài khoản minh họa',
+  'first.demoIntro': 'Bấm vào một tài khoản để điền tên đăng nhập.',
+  'first.demoPassword': 'Mật khẩu của mọi tài khoản: {password}',
+  'first.demoPasswordEnv': 'Mật khẩu: giá trị SEED_PASSWORD đặt khi khởi động máy chủ.',
+  'first.demoUser': 'Tài khoản',
+  'first.demoShows': 'Số liệu cho thấy',
+  'first.role.head': 'Lãnh đạo',
+  'first.role.officer': 'Cán bộ',
+  'first.role.admin': 'Quản trị',
+  'first.state.missing': 'Chưa gửi',
+  'first.unsavedSections': '{count} mục chưa lưu',
+  'first.unsavedBoth': '{cells} ô và {sections} mục chưa lưu',
+  'first.rejected': 'Chưa lưu {count} ô không hợp lệ (các ô khác đã được lưu). Sửa ô được đánh dấu rồi lưu lại:',
+  'first.emptyWarning': 'Báo cáo chưa có số liệu nào: mọi ô đều trống. Bạn vẫn muốn gửi?',
+  'first.downloadJson': 'Tải gói dữ liệu (.json)',
+  'first.belowSummary': 'Phải báo cáo: {expected} · Đã gửi: {submitted} · Đã duyệt: {approved} · Đúng hạn: {onTime}',
+  'first.ownReport': 'báo cáo của chính đơn vị',
 };
 
 export type MessageKey = keyof typeof vi;
