@@ -1,4 +1,4 @@
-// The HTTP contract (../shared/docs/api.md): request schemas the server validates with, and the wire
+// The HTTP contract (docs/api.md): request schemas the server validates with, and the wire
 // types the client reads. Imported by client/ and server/; imports neither.
 import * as v from 'valibot';
 import type { Frequency, Level, TemplateFile } from './template';

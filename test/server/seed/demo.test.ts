@@ -1,6 +1,7 @@
 // The demo a newcomer meets: seeded through the real services at plausible times, so that the users the
 // login page names see every state (draft, submitted, approved, returned, late, on time, missing), and so
 // that the places that count the units that must report all say the same number.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Aggregate, ReportListItem, Session, WorklistItem } from '../../../schema/api';
@@ -96,6 +97,10 @@ describe('the demo users the login page names', () => {
       }
       for (const state of user.states) expect(seen.has(state), `${user.username} should see ${state}`).toBe(true);
     }
+    // The README's table of users to try names the same ones.
+    const readme = readFileSync('README.md', 'utf8');
+    const listed = [...readme.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual(expect.arrayContaining(users.map((u) => u.username)));
   });
 });
 
