@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   'first.role.head': 'Head',
   'first.role.officer': 'Officer',
   'first.role.admin': 'Administrator',
+  'first.role.viewer': 'Viewer',
   'first.state.missing': 'Not sent',
   'first.unsavedSections': '{count} unsaved sections',
   'first.unsavedBoth': '{cells} unsaved cells and {sections} unsaved sections',

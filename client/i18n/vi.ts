@@ -189,6 +189,7 @@ export const vi = {
   'first.role.head': 'Lãnh đạo',
   'first.role.officer': 'Cán bộ',
   'first.role.admin': 'Quản trị',
+  'first.role.viewer': 'Chỉ xem',
   'first.state.missing': 'Chưa gửi',
   'first.unsavedSections': '{count} mục chưa lưu',
   'first.unsavedBoth': '{cells} ô và {sections} mục chưa lưu',

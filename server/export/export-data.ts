@@ -2,13 +2,13 @@
 // its completeness, and each reporting unit's own report, so the writers stay pure.
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
-import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
-import { reportingLevelsOn, unitsThatMustReport } from '../../domain/reporting-levels';
+import { unitsThatMustReport } from '../../domain/reporting-levels';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
-import { completenessOf, resolveRollupScope } from '../services/aggregate';
+import { completenessOf } from '../services/aggregate';
+import type { Scope } from '../services/report-context';
 import { createRollup, type Include, ownRow } from '../services/rollup';
 
 export interface ExportUnit {
@@ -39,18 +39,10 @@ export interface ExportData {
   reports: ExportReport[];
 }
 
-export async function buildExportData(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<ExportData> {
-  const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+export async function buildExportData(deps: AppDeps, scope: Scope, include: Include): Promise<ExportData> {
+  const { template, period, tree, unit } = scope;
   const rollup = createRollup(deps, template, period, include, unit.code);
   const data = await rollup.data(period);
-  const levels = reportingLevelsOn(template.file, period.end);
   const toUnit = (u: typeof unit): ExportUnit => ({
     code: u.code,
     name: u.name,
@@ -58,7 +50,7 @@ export async function buildExportData(
     parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
   });
   const reports: ExportReport[] = [];
-  for (const u of unitsThatMustReport(tree, unit, levels)) {
+  for (const u of unitsThatMustReport(template.file, tree, unit)) {
     const values = await rollup.own(u.code);
     const row = ownRow(data, u);
     if (!values || !row) continue;

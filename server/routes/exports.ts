@@ -5,6 +5,7 @@ import { requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { buildExportData } from '../export/export-data';
+import { resolveScope } from '../services/report-context';
 import { toJsonPackage } from '../export/json-package';
 import { writeWorkbook } from '../export/xlsx';
 import { valid } from '../validate';
@@ -20,7 +21,8 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     throw notFound('not-found', `Không có định dạng xuất "${format}"; dùng .xlsx hoặc .json.`);
   }
   const { include } = c.req.valid('query');
-  const data = await buildExportData(c.var.deps, c.var.user!, template, period, unit, include);
+  const scope = await resolveScope(c.var.deps, c.var.user, { template, period, unit });
+  const data = await buildExportData(c.var.deps, scope, include);
   const name = `${template}_${period}_${unit}`;
   if (format === 'json') {
     c.header('Content-Disposition', `attachment; filename="${name}.json"`);

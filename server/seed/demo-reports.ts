@@ -2,16 +2,14 @@
 // six-monthly reports of recent periods, filled in, submitted, approved or returned through the same
 // services users call (so every rule holds), each at a plausible time: the services run with a clock set
 // on the deadline day or before it for a report on time, a few days after it for a late one.
-import { eq } from 'drizzle-orm';
 import type { CellInput } from '../../schema/api';
-import { users } from '../../schema/db';
-import type { SessionUser } from '../auth/sessions';
+import { findSessionUserByName, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../errors';
 import { addDays, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { vnDate } from '../../domain/vn-time';
 import type { AppDeps } from '../env';
+import { resolveReport } from '../services/report-context';
 import { saveReport } from '../services/report-save';
-import { resolveTarget } from '../services/report-target';
 import type { LoadedTemplate } from '../templates/registry';
 import { decideReport, submitReport } from '../services/report-workflow';
 import { CQS_BASE, KTXH_BASE } from './demo-figures';
@@ -35,10 +33,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   const today = vnDate(now);
   // Never after the clock: a seed run on the deadline day itself must not date anything in the future.
   const at = (instant: Date) => (instant > now ? now : instant);
-  const user = async (username: string): Promise<SessionUser> => {
-    const [row] = await deps.store.db.select().from(users).where(eq(users.username, username)).limit(1);
-    return row!;
-  };
+  const user = async (username: string): Promise<SessionUser> => (await findSessionUserByName(deps.store.db, username))!;
   const calendar = await deps.holidays.calendar();
 
   /** Files one unit's report of one period as its plan says, each step with the clock at its own time. */
@@ -54,15 +49,17 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
     const decided = new Date(sent.getTime() + 26 * 3600_000);
     const as = (instant: Date): AppDeps => ({ ...deps, clock: () => at(instant) });
     try {
-      await saveReport(as(saved), actor, await resolveTarget(deps, actor, template.file.id, period.id, unit), { revision: 0, values, sections: SECTIONS });
+      const key = { template: template.file.id, period: period.id, unit };
+      const target = await resolveReport(deps, actor, key, 'write');
+      await saveReport(as(saved), actor, target, { revision: 0, values, sections: SECTIONS });
       // A report not yet due is still being worked on, whatever its plan for later says.
       if (plan.outcome === 'draft' || (!isDue && sent > now)) return;
-      await submitReport(as(sent), actor, await resolveTarget(deps, actor, template.file.id, period.id, unit));
+      await submitReport(as(sent), actor, await resolveReport(deps, actor, key, 'write'));
       if (plan.outcome === 'submitted' || decided > now) return;
       const head = await user(HEAD);
-      const target = await resolveTarget(deps, head, template.file.id, period.id, unit);
-      if (plan.outcome === 'approved') await decideReport(as(decided), head, target, 'approve');
-      else await decideReport(as(decided), head, target, 'return', RETURN_REASON);
+      const again = await resolveReport(deps, head, key, 'decide');
+      if (plan.outcome === 'approved') await decideReport(as(decided), head, again, 'approve');
+      else await decideReport(as(decided), head, again, 'return', RETURN_REASON);
     } catch (error) {
       // A demo figure a rule refuses stays a draft; the demo must never stop start-up.
       if (!(error instanceof ApiError)) throw error;

@@ -13,17 +13,18 @@ import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
-import type { ReportTarget } from './report-target';
+import type { ReportContext } from './report-context';
+import { assertNotLocked } from './report-lock';
 
 type CellValue = number | string;
 
 export async function saveReport(
   deps: AppDeps,
   user: SessionUser,
-  target: ReportTarget,
+  target: ReportContext,
   body: PutValuesBody,
 ): Promise<SaveResult> {
-  if (!target.perms.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
+  if (!target.access.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
   if (!target.isReporter) throw forbidden(`${target.unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ.`);
   if (target.row && !isEditable(target.row.status)) {
     throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
@@ -38,7 +39,7 @@ export async function saveReport(
   return refused.length > 0 ? { ...saved, rejected: refused } : saved;
 }
 
-async function store(deps: AppDeps, user: SessionUser, target: ReportTarget, body: PutValuesBody): Promise<SaveResult> {
+async function store(deps: AppDeps, user: SessionUser, target: ReportContext, body: PutValuesBody): Promise<SaveResult> {
   const now = deps.clock().toISOString();
   const { templateId, version } = { templateId: target.template.file.id, version: target.template.file.version };
   const saved = await deps.store.write(async (tx) => {
@@ -49,6 +50,7 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportTarget, bod
       throw conflict('stale-revision', `Báo cáo đã được thay đổi (phiên bản ${current}, bạn gửi ${body.revision}); hãy tải lại rồi lưu lại.`);
     }
     if (row && !isEditable(row.status)) throw conflict('wrong-state', 'Báo cáo vừa được gửi; không thể sửa.');
+    await assertNotLocked(tx, templateId, target.period.id, target.unit, target.tree);
     if (!row) {
       [row] = await tx
         .insert(reports)
@@ -185,7 +187,7 @@ function refusedMessage(refused: Issue[]): string {
 const SECTION_CODES = new Set(['unknown-section', 'text-too-long']);
 
 /** The body less every cell and section an issue names, and every explanation of a rule the template lacks. */
-function withoutRefused(target: ReportTarget, body: PutValuesBody, refused: Issue[]): PutValuesBody {
+function withoutRefused(target: ReportContext, body: PutValuesBody, refused: Issue[]): PutValuesBody {
   const cells = new Set(refused.filter((i) => !SECTION_CODES.has(i.code) && i.code !== 'unknown-rule').map((i) => cellKey(i.row, i.col)));
   const sections = new Set(refused.filter((i) => SECTION_CODES.has(i.code)).map((i) => i.col));
   const rules = new Set((target.template.file.rules ?? []).map((r) => r.id));
@@ -210,7 +212,7 @@ function checkDuplicates(body: PutValuesBody): Issue[] {
   return issues;
 }
 
-function checkTexts(target: ReportTarget, body: PutValuesBody): Issue[] {
+function checkTexts(target: ReportContext, body: PutValuesBody): Issue[] {
   const sections = new Map((target.template.file.sections ?? []).map((s) => [s.key, s]));
   const issues: Issue[] = [];
   for (const { key, text } of body.sections ?? []) {

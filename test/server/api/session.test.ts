@@ -2,6 +2,7 @@
 // in, with the demo's users (in demo mode only) for the login page. GET /api/me keeps its 401.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Me, Session } from '../../../schema/api';
+import { createApp } from '../../../server/app';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
 let t: TestApp;
@@ -38,8 +39,8 @@ describe('GET /api/session', () => {
 
   it('says nothing of demo users outside demo mode', async () => {
     t = await createTestApp({ seed: false });
-    t.deps.demo = false;
-    const session = (await (await t.request('/api/session')).json()) as Session;
+    const production = createApp({ ...t.deps, demo: false });
+    const session = (await (await production.request('/api/session')).json()) as Session;
     expect(session).toEqual({ signedIn: false, demo: null });
   });
 });
