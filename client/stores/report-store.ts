@@ -373,6 +373,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     isDirty,
     dirtyCount,
     unsavedCells: () => edits().size,
+    unsavedSections: () => sectionEdits().size,
+    unsavedExplanations: () => explanationEdits().size,
     unsavedTexts,
     rejected,
     /** No figure entered at all: submitting it asks first. */

@@ -98,12 +98,17 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     else if (outcome.reason === 'refused' && !props.store.conflict()) notify(errorMessage(outcome.error), 'error');
   }
 
-  /** "2 ô chưa lưu", "1 mục chưa lưu", or both: a narrative section is not a cell. */
+  /** "2 ô chưa lưu", "1 mục chưa lưu", "1 ô và 1 giải trình chưa lưu": a narrative section is not a cell. */
   const unsavedText = () => {
-    const cells = props.store.unsavedCells();
-    const texts = props.store.unsavedTexts();
-    if (cells > 0 && texts > 0) return t('first.unsavedBoth', { cells, sections: texts });
-    return cells > 0 ? t('report.unsaved', { count: cells }) : t('first.unsavedSections', { count: texts });
+    const parts = (
+      [
+        ['first.unsaved.cells', props.store.unsavedCells()],
+        ['first.unsaved.sections', props.store.unsavedSections()],
+        ['first.unsaved.explanations', props.store.unsavedExplanations()],
+      ] as const
+    ).flatMap(([key, count]) => (count > 0 ? [t(key, { count })] : []));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${t('first.unsaved.and')} ${parts.at(-1)}` : (parts[0] ?? '');
+    return t('first.unsaved', { list });
   };
 
   const r = () => props.store.report()!;

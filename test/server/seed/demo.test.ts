@@ -21,8 +21,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
+/** One session per user: a login hashes the password, which is slow on purpose. */
+const cookies = new Map<string, Promise<string>>();
+const cookieOf = (username: string) => {
+  if (!cookies.has(username)) cookies.set(username, t.login(username));
+  return cookies.get(username)!;
+};
+
 async function get<T>(path: string, username: string): Promise<T> {
-  const res = await t.request(path, { cookie: await t.login(username) });
+  const res = await t.request(path, { cookie: await cookieOf(username) });
   expect(res.status, path).toBe(200);
   return res.json() as Promise<T>;
 }
@@ -123,7 +130,7 @@ describe('GET /api/worklist', () => {
 
 describe('the units that must report', () => {
   it('are the same six in the roll-up, the Excel, the machine package, the worklist and the list of units below', async () => {
-    const head = await t.login('lanhdao-20');
+    const head = await cookieOf('lanhdao-20');
     const read = async (path: string) => {
       const res = await t.request(path, { cookie: head });
       expect(res.status, path).toBe(200);
