@@ -25,6 +25,7 @@ try {
     demo: env.DEMO !== '0',
     seedPassword: env.SEED_PASSWORD ?? 'demo',
     adminPassword: env.ADMIN_PASSWORD,
+    templatesDir: env.TEMPLATES_DIR,
     secureCookies: flag(env.COOKIE_SECURE),
     trustProxy: flag(env.TRUST_PROXY) ?? false,
     allowedOrigins: env.PUBLIC_ORIGIN ? [env.PUBLIC_ORIGIN] : undefined,
