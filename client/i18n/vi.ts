@@ -241,6 +241,20 @@ export const vi = {
   'account.save': 'Đổi mật khẩu',
   'account.changed': 'Đã đổi mật khẩu.',
   'account.mismatch': 'Hai lần nhập mật khẩu mới không giống nhau.',
+  'review.locked': 'Báo cáo đã khóa: {unit} đã duyệt báo cáo kỳ này được tổng hợp từ báo cáo này; không thể sửa, trả lại hay mở lại.',
+  'review.changesTitle': 'Thay đổi so với lần gửi trước',
+  'review.cell': 'Ô',
+  'review.before': 'Trước',
+  'review.after': 'Sau',
+  'review.empty': '(trống)',
+  'review.commentsTitle': 'Trao đổi, góp ý',
+  'review.noComments': 'Chưa có góp ý nào.',
+  'review.newComment': 'Viết góp ý cho báo cáo…',
+  'review.addComment': 'Gửi góp ý',
+  'review.approveAll': 'Duyệt tất cả báo cáo đạt yêu cầu',
+  'review.approvedAll': 'Đã duyệt {count} báo cáo.',
+  'review.skipped': '{unit}: {reason}',
+  'review.reopen': 'Mở lại',
 };
 
 export type MessageKey = keyof typeof vi;
