@@ -20,7 +20,7 @@ export interface Engine extends GridModel {
   checksLocally(code: string): boolean;
 }
 
-const INPUT_CODES = new Set(['unknown-cell', 'computed-cell', 'disabled-cell', 'not-a-number', 'not-an-integer', 'too-many-decimals', 'not-text', 'below-min', 'above-max']);
+const INPUT_CODES = new Set(['unknown-cell', 'computed-cell', 'disabled-cell', 'not-a-number', 'not-an-integer', 'too-many-decimals', 'not-text', 'below-min', 'above-max', 'out-of-range', 'too-long']);
 
 export class TemplateCompileError extends Error {}
 

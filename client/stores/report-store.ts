@@ -378,7 +378,9 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     unsavedTexts,
     rejected,
     /** No figure entered at all: submitting it asks first. */
-    isEmpty: () => [...values().values()].every((v) => v === null || v === ''),
+    /** No figure typed in any input cell (computed cells may still show other periods' figures). */
+    isEmpty: () =>
+      [...values()].every(([key, v]) => v === null || v === '' || engine()?.compiled.cell(...splitKey(key))?.kind !== 'input'),
     saving,
     submitting,
     lastSavedAt,
