@@ -8,9 +8,11 @@ import { ApiError } from './errors';
 import type { AppDeps, AppEnv } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
 import { authRoutes } from './routes/auth';
+import { exchangeRoutes } from './routes/exchange';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { holidaysRoutes } from './routes/holidays';
+import { importsRoutes } from './routes/imports';
 import { meRoutes } from './routes/me';
 import { periodsRoutes } from './routes/periods';
 import { reportsRoutes } from './routes/reports';
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps) {
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
+  api.route('/exchange', exchangeRoutes);
+  api.route('/imports', importsRoutes);
   const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
   const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);

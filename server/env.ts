@@ -2,6 +2,7 @@
 import type { SessionUser } from './auth/sessions';
 import type { Store } from './db/client';
 import type { UnitTrees } from './db/units';
+import type { PackageSigner } from './exchange/signing';
 import type { HolidayCalendarSource } from './holidays';
 import type { TemplateRegistry } from './templates/registry';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   demo: boolean;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** Signs every package with the province's key (PACKAGE_SIGNING_KEY); unsigned without one. */
+  signer?: PackageSigner;
 }
 
 export interface AppEnv {

@@ -4,7 +4,9 @@ import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
+import { deadlinesFor } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { isLate } from '../../domain/vn-time';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
@@ -26,6 +28,16 @@ export interface ExportReport {
   values: CellValues;
 }
 
+/** One unit that must report, for the completeness sheet: who reported, when, on time or late. */
+export interface RosterEntry {
+  unit: ExportUnit;
+  status: ReportStatus;
+  submittedAt: string | null;
+  deadline: string | null;
+  /** Submitted after the deadline, or not submitted and the deadline has passed. */
+  isLate: boolean;
+}
+
 export interface ExportData {
   template: TemplateFile;
   compiled: CompiledTemplate;
@@ -37,6 +49,8 @@ export interface ExportData {
   completeness: Completeness;
   /** One per unit of the subtree with a report counted by `include`, parents first. */
   reports: ExportReport[];
+  /** Every unit of the subtree that must report, parents first. */
+  roster: RosterEntry[];
 }
 
 export async function buildExportData(
@@ -58,10 +72,15 @@ export async function buildExportData(
     parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
   });
   const reports: ExportReport[] = [];
+  const roster: RosterEntry[] = [];
+  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
   for (const u of tree.subtree(unit)) {
     if (!levels.includes(u.level)) continue;
-    const values = await rollup.own(u.code);
     const row = ownRow(data, u);
+    const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submittedAt ?? null) : null;
+    const deadline = deadlines[u.level] ?? null;
+    roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
+    const values = await rollup.own(u.code);
     if (!values || !row) continue;
     reports.push({ unit: toUnit(u), status: row.status, submittedAt: row.submittedAt, values });
   }
@@ -74,5 +93,6 @@ export async function buildExportData(
     values: await rollup.subtree(unit.code),
     completeness: await completenessOf(deps, template, period, tree, unit, data),
     reports,
+    roster,
   };
 }
