@@ -12,6 +12,7 @@ try {
     databaseUrl,
     demo: env.DEMO !== '0',
     seedPassword: env.SEED_PASSWORD ?? 'demo',
+    signingKeyPath: env.PACKAGE_SIGNING_KEY,
     log: (line) => console.log(line),
   });
   console.log(`Hệ thống thông tin báo cáo: ${server.url} (database ${databaseUrl})`);

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { openStore } from './db/client';
 import { createUnitTrees } from './db/units';
 import type { AppDeps } from './env';
+import { signerFromFile } from './exchange/signing';
 import { createHolidaySource } from './holidays';
 import { isDemo, isEmptyDatabase, markDemo, seedDemoUnits, seedDemoUsers } from './seed/demo';
 import { seedDemoReports } from './seed/demo-reports';
@@ -24,6 +25,8 @@ export interface StartOptions {
   templatesDir?: string;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Path of the province's Ed25519 private key (PEM); packages are signed with it when given. */
+  signingKeyPath?: string;
 }
 
 export interface RunningServer {
@@ -39,7 +42,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   const holidays = createHolidaySource(store.db);
   const templates = await loadTemplateRegistry(store, options.templatesDir ?? TEMPLATES_DIR, await holidays.calendar(), clock());
-  const deps: AppDeps = { store, templates, unitTrees: createUnitTrees(store.db), holidays, clock, demo: false };
+  const signer = signerFromFile(options.signingKeyPath);
+  const deps: AppDeps = { store, templates, unitTrees: createUnitTrees(store.db), holidays, clock, demo: false, ...(signer ? { signer } : {}) };
 
   if (options.demo && (await isEmptyDatabase(store))) {
     await seedDemoUnits(store);
