@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { holidaysRoutes } from './routes/holidays';
 import { importsRoutes } from './routes/imports';
 import { meRoutes } from './routes/me';
+import { outboxRoutes } from './routes/outbox';
 import { periodsRoutes } from './routes/periods';
 import { reportsRoutes } from './routes/reports';
 import { seriesRoutes } from './routes/series';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   api.route('/series', seriesRoutes);
   api.route('/exchange', exchangeRoutes);
   api.route('/imports', importsRoutes);
+  api.route('/outbox', outboxRoutes);
   const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
   const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { openStore } from './db/client';
 import { createUnitTrees } from './db/units';
 import type { AppDeps } from './env';
+import { createOutboxSender, type SenderOptions } from './exchange/outbox-sender';
 import { signerFromFile } from './exchange/signing';
 import { createHolidaySource } from './holidays';
 import { isDemo, isEmptyDatabase, markDemo, seedDemoUnits, seedDemoUsers } from './seed/demo';
@@ -27,6 +28,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Path of the province's Ed25519 private key (PEM); packages are signed with it when given. */
   signingKeyPath?: string;
+  /** Deliver approved reports' packets there (GOV_ENDPOINT); the outbox only queues without it. */
+  delivery?: Omit<SenderOptions, 'log'>;
 }
 
 export interface RunningServer {
@@ -66,6 +69,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, () => resolveServer(s));
   });
+  const sender = options.delivery ? createOutboxSender(store, clock, { ...options.delivery, log }) : undefined;
+  sender?.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host === '0.0.0.0' || !options.host ? 'localhost' : options.host}:${port}`;
@@ -75,7 +80,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     deps,
     close: () =>
       new Promise<void>((done) => {
-        server.close(() => {
+        server.close(async () => {
+          await sender?.stop();
           store.close();
           done();
         });

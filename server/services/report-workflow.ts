@@ -8,6 +8,7 @@ import { findReport, loadValues } from '../db/reports';
 import { nextStatus, type WorkflowAction } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden } from '../errors';
+import { enqueueApproved } from '../exchange/outbox';
 import { assertSubmittable } from './report-check';
 import { audit } from './report-save';
 import type { ReportTarget } from './report-target';
@@ -87,6 +88,7 @@ async function transition(
           : { status: next, revision, decidedAt: now, updatedAt: now, returnReason: reason ?? null };
     await tx.update(reports).set(set).where(eq(reports.id, row.id));
     await audit(tx, row.id, now, user, { action, oldValue: JSON.stringify(status), newValue: JSON.stringify(next), reason: reason ?? null });
+    if (action === 'approve') await enqueueApproved(tx, deps, target, row.id, now);
     return { status: next, revision, submittedAt: action === 'submit' ? now : row.submittedAt };
   });
 }
