@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Answer = 'accept' | 'fail' | 'hang' | { refuse: string };
+/** 'lost': the receiver counts the packet but its answer never reaches the sender. */
+export type Answer = 'accept' | 'fail' | 'hang' | 'lost' | { refuse: string };
 
 export interface Delivery {
   n: number;
@@ -43,6 +44,10 @@ export async function startReceiver(script: (d: Delivery) => Answer): Promise<Re
       for (const w of waiters.filter((w) => w.n <= deliveries.length)) w.resolve();
       const answer = script(d);
       if (answer === 'hang') return; // never answers: the sender's timeout, or a kill, ends it
+      if (answer === 'lost') {
+        if (!counted.includes(d.key)) counted.push(d.key);
+        return;
+      }
       if (answer === 'fail') return void res.writeHead(503, { 'Content-Type': 'application/json' }).end('{"error":"tạm thời không nhận"}');
       if (typeof answer === 'object') {
         return void res.writeHead(422, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'refused', message: answer.refuse } }));
