@@ -13,6 +13,7 @@ import { loadWorklist } from './views/Worklist/loader';
 import WorklistView from './views/Worklist/WorklistView';
 
 const ReportPage = lazy(() => import('./views/Report/ReportPage'));
+const OutboxView = lazy(() => import('./views/Outbox/OutboxView'));
 
 export default function App() {
   const router = createHashRouter();
@@ -79,6 +80,11 @@ export default function App() {
           </span>
         </Show>
         <span class="spacer" />
+        <Show when={session.me() && (session.me()!.role === 'admin' || (session.me()!.role === 'head' && session.me()!.unit?.level === 'province'))}>
+          <a class="btn btn-ghost" href="#/outbox">
+            {t('outbox.nav')}
+          </a>
+        </Show>
         <Show when={session.me()}>
           {(me) => (
             <span class="user">
@@ -132,6 +138,11 @@ export default function App() {
             <Switch fallback={<NotFound />}>
               <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
                 <WorklistPage me={me()} />
+              </Match>
+              <Match when={router.route().name === 'outbox'}>
+                <Suspense fallback={<Loading />}>
+                  <OutboxView api={api} />
+                </Suspense>
               </Match>
               <Match when={reportKey()} keyed>
                 {(_key) => (

@@ -6,6 +6,7 @@ import type {
   Health,
   Issue,
   Me,
+  OutboxItem,
   PeriodInfo,
   PutValuesBody,
   Report,
@@ -51,6 +52,8 @@ export interface Api {
   returnReport(template: string, period: string, unit: string, reason: string): Promise<WorkflowResult>;
   aggregate(template: string, period: string, unit: string, include: 'approved' | 'submitted'): Promise<Aggregate>;
   exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json'): string;
+  /** The delivery outbox (province head, admin). */
+  outbox(): Promise<OutboxItem[]>;
 }
 
 export interface ApiOptions {
@@ -139,5 +142,6 @@ export function createApi(options: ApiOptions = {}): Api {
     returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
     aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
     exportUrl: (t, p, u, format) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}`,
+    outbox: () => call('GET', '/outbox'),
   };
 }

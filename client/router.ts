@@ -7,6 +7,7 @@ export type ReportTab = (typeof REPORT_TABS)[number];
 export type Route =
   | { name: 'worklist' }
   | { name: 'login' }
+  | { name: 'outbox' }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
   | { name: 'not-found'; path: string };
 
@@ -18,6 +19,7 @@ interface Pattern {
 const patterns: Pattern[] = [
   { parts: [], build: () => ({ name: 'worklist' }) },
   { parts: ['login'], build: () => ({ name: 'login' }) },
+  { parts: ['outbox'], build: () => ({ name: 'outbox' }) },
   {
     parts: ['reports', ':template', ':period', ':unit'],
     build: (p, q) => {
@@ -69,6 +71,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'login':
       return '#/login';
+    case 'outbox':
+      return '#/outbox';
     case 'report': {
       const path = ['reports', route.template, route.period, route.unit].map(encodeURIComponent).join('/');
       return `#/${path}${route.tab && route.tab !== 'form' ? `?tab=${route.tab}` : ''}`;
