@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellValues, reports, units, users } from '../schema/db';
+import { cellValues, reports, units, userRoles, users } from '../schema/db';
 import { hashPassword } from '../server/auth/passwords';
 import { openStore, type Store } from '../server/db/client';
 import { createUnitTrees } from '../server/db/units';
@@ -65,14 +65,11 @@ export async function createFixture(provinceCode: string, list = 'units-2025-03-
         .returning({ id: units.id });
       unitIds.push(c!.id);
     }
-    await tx.insert(users).values({
-      username: `lanhdao-${provinceCode}`,
-      name: 'Lãnh đạo tỉnh',
-      role: 'head',
-      unitCode: provinceCode,
-      passwordHash: await hashPassword('bench'),
-      createdAt: now.toISOString(),
-    });
+    const [head] = await tx
+      .insert(users)
+      .values({ username: `lanhdao-${provinceCode}`, name: 'Lãnh đạo tỉnh', passwordHash: await hashPassword('bench'), createdAt: now.toISOString() })
+      .returning({ id: users.id });
+    await tx.insert(userRoles).values({ userId: head!.id, role: 'head', unitId: p!.id, validFrom: '2020-01-01', validTo: null });
   });
 
   const holidays = createHolidaySource(store.db);

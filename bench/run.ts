@@ -4,7 +4,8 @@
 //  - computing a monthly socio-economic report with 12 months of history against a plain summing loop;
 //  - the Excel package of a province against a plain exceljs workbook with the same cells.
 import ExcelJS from 'exceljs';
-import { users } from '../schema/db';
+import { eq } from 'drizzle-orm';
+import { units, userRoles, users } from '../schema/db';
 import { createApp } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
 import { cellKey, type CellValues } from '../domain/template/cell-key';
@@ -59,7 +60,9 @@ for (const [province, runs] of [['20', 15], ['38', 8]] as const) {
     // Saving: one officer re-saving every cell of a full report.
     const officer = 'canbo-bench';
     const passwordHash = await hashPassword('bench');
-    await fx.store.db.insert(users).values({ username: officer, name: 'Cán bộ', role: 'officer', unitCode: '05971', passwordHash, createdAt: new Date().toISOString() });
+    const [officerRow] = await fx.store.db.insert(users).values({ username: officer, name: 'Cán bộ', passwordHash, createdAt: new Date().toISOString() }).returning({ id: users.id });
+    const [commune] = await fx.store.db.select({ id: units.id }).from(units).where(eq(units.code, '05971'));
+    await fx.store.db.insert(userRoles).values({ userId: officerRow!.id, role: 'officer', unitId: commune!.id, validFrom: '2020-01-01', validTo: null });
     const officerCookie = await login(officer, 'bench');
     const template = fx.deps.templates.latest(T)!;
     let revision = 0;

@@ -5,17 +5,36 @@ import type { Frequency, Level, TemplateFile } from './template';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const ROLES = ['officer', 'head', 'admin'] as const;
+export const ROLES = ['officer', 'head', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const isoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+/**
+ * Where a unit stands: an administrative level, `agency` for a sở, ban, ngành or phòng (attached to the
+ * administrative unit it belongs to), or `nation` above the provinces.
+ */
+export const UNIT_LEVELS = ['nation', 'province', 'district', 'commune', 'agency'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** A real calendar day written YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
+const isRealDate = (text: string) => {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+};
+export const isoDate = v.pipe(
+  v.string(),
+  v.isoDate('must be a date written YYYY-MM-DD'),
+  v.check(isRealDate, 'must be a real calendar date (ngày không có thật)'),
+);
 
 export const LoginBody = v.object({
   username: v.pipe(v.string(), v.trim(), v.minLength(1, 'username is required'), v.maxLength(100)),
   password: v.pipe(v.string(), v.minLength(1, 'password is required'), v.maxLength(200)),
 });
 
-export const UnitsQuery = v.object({ at: v.optional(isoDate) });
+export const UnitsQuery = v.object({
+  at: v.optional(isoDate),
+  kind: v.optional(v.picklist(['administrative', 'agency'], 'kind is "administrative" or "agency"')),
+});
 
 export const PeriodsQuery = v.object({
   template: v.pipe(v.string(), v.minLength(1, 'template is required')),
@@ -79,6 +98,82 @@ export const HolidayBody = v.object({
   kind: v.optional(v.picklist(['off', 'workday']), 'off'),
 });
 
+// ---- who may do what (issue 7): users, roles, comments, bulk approval ----
+
+const username = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'username: 2–64 lower-case letters, digits, ".", "_" or "-"'),
+);
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+const password = v.pipe(v.string(), v.minLength(8, 'password: at least 8 characters'), v.maxLength(200));
+
+export const RoleInput = v.object({
+  role: v.picklist(ROLES, 'role is officer, head, viewer or admin'),
+  /** The unit's code; resolved to the unit holding it on `from` (or today). Absent for admin. */
+  unitCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/, 'unitCode is a unit code'))),
+  from: v.optional(isoDate),
+  to: v.optional(isoDate),
+});
+export type RoleInput = v.InferOutput<typeof RoleInput>;
+
+export const CreateUserBody = v.object({
+  username,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required'), v.maxLength(200)),
+  password,
+  roles: v.pipe(v.array(RoleInput), v.maxLength(50)),
+});
+
+export const PatchUserBody = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  active: v.optional(v.boolean()),
+  password: v.optional(password),
+  roles: v.optional(v.pipe(v.array(RoleInput), v.maxLength(50))),
+});
+
+export const ChangePasswordBody = v.object({
+  current: v.pipe(v.string(), v.minLength(1, 'current password is required'), v.maxLength(200)),
+  next: password,
+});
+
+export const CommentBody = v.object({
+  row: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  col: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'a comment cannot be empty'), v.maxLength(4000)),
+});
+
+export const ApproveAllQuery = v.object({
+  under: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/, 'under is a unit code')),
+});
+
+export interface UserOut {
+  username: string;
+  name: string;
+  active: boolean;
+  roles: RoleOut[];
+}
+
+export interface CommentOut {
+  id: number;
+  at: string;
+  username: string;
+  row?: string;
+  col?: string;
+  text: string;
+}
+
+export interface CellChange {
+  row: string;
+  col: string;
+  oldValue: CellValue;
+  newValue: CellValue;
+}
+
+export interface ApproveAllResult {
+  approved: string[];
+  skipped: { unitCode: string; reason: string }[];
+}
+
 // ---- wire types (responses) ----
 
 export interface ApiErrorBody {
@@ -97,18 +192,33 @@ export interface Issue {
 export interface UnitRef {
   code: string;
   name: string;
-  level: Level;
+  level: UnitLevel;
+}
+
+/** A role as the API shows it: on a unit version named by its code and the dates it held the code. */
+export interface RoleOut {
+  role: Role;
+  unitCode: string | null;
+  unit: (UnitRef & { validFrom: string; validTo: string | null }) | null;
+  from: string;
+  to: string | null;
 }
 
 export interface Me {
   username: string;
   name: string;
+  /** The first role in force today (api.md's single role); `roles` lists them all. */
   role: Role;
   unit: UnitRef | null;
+  roles: RoleOut[];
 }
 
 export interface UnitNode extends UnitRef {
-  kind: string;
+  /** `administrative` or `agency`. */
+  kind: 'administrative' | 'agency';
+  /** As the official list writes it: Tỉnh, Xã, Phường, …; Sở, Phòng for agencies. */
+  type: string;
+  sector: string | null;
   parentCode: string | null;
 }
 
@@ -134,7 +244,7 @@ export interface PeriodInfo {
 export interface ReportListItem {
   unitCode: string;
   unitName: string;
-  level: Level;
+  level: UnitLevel;
   parentCode: string | null;
   status: ReportStatus;
   revision: number;
@@ -163,6 +273,10 @@ export interface Report {
   /** Not submitted by the deadline, or submitted after it (the server's clock, Viet Nam time). */
   isLate: boolean;
   returnReason: string | null;
+  /** The unit above whose approved report of the period locks this one (no change, return or reopen). */
+  lockedBy: UnitRef | null;
+  /** How the caller stands to this report: its own unit, the agency compiling it, the receiver, … */
+  relation: 'own' | 'compiler' | 'receiver' | 'scope' | 'admin' | 'none';
   /** The full grid: stored inputs and computed cells. */
   values: CellValueOut[];
   /** Inputs of the other periods the formulas and rules read (prev, lastYear, ytd), in this version's codes. */
@@ -172,7 +286,7 @@ export interface Report {
   sections: { key: string; text: string }[];
   explanations: { rule: string; row: string; col: string; text: string }[];
   /** What the caller may do with it now. */
-  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean };
+  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; comment: boolean };
 }
 
 export interface SaveResult {

@@ -5,7 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { loadUser } from './auth/middleware';
 import { ApiError } from './errors';
-import type { AppDeps, AppEnv } from './env';
+import { createLoginThrottle } from './auth/throttle';
+import type { AppDeps, AppEnv, RequestDeps } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
 import { authRoutes } from './routes/auth';
 import { exchangeRoutes } from './routes/exchange';
@@ -16,13 +17,16 @@ import { importsRoutes } from './routes/imports';
 import { meRoutes } from './routes/me';
 import { outboxRoutes } from './routes/outbox';
 import { periodsRoutes } from './routes/periods';
+import { reportReviewRoutes } from './routes/report-review';
 import { reportsRoutes } from './routes/reports';
+import { usersRoutes } from './routes/users';
 import { seriesRoutes } from './routes/series';
 import { templatesRoutes } from './routes/templates';
 import { unitsRoutes } from './routes/units';
 import { worklistRoutes } from './routes/worklist';
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: RequestDeps = { ...appDeps, loginThrottle: appDeps.loginThrottle ?? createLoginThrottle() };
   const api = new Hono<AppEnv>();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -45,6 +49,8 @@ export function createApp(deps: AppDeps) {
   api.route('/templates', templatesRoutes);
   api.route('/periods', periodsRoutes);
   api.route('/reports', reportsRoutes);
+  api.route('/reports', reportReviewRoutes);
+  api.route('/users', usersRoutes);
   api.route('/aggregates', aggregatesRoutes);
   api.route('/exports', exportsRoutes);
   api.route('/holidays', holidaysRoutes);

@@ -9,13 +9,16 @@ import { findReport, loadSections, loadValues } from '../db/reports';
 import type { Period } from '../../domain/periods';
 import type { TreeUnit } from '../../domain/unit-tree';
 import type { LoadedTemplate } from '../templates/registry';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { grantsInForce } from '../../domain/access';
+import { isReportingUnit } from '../../domain/reporting-levels';
+import { vnDate } from '../../domain/vn-time';
 import { cellKey, parseCellKey } from '../../domain/template/cell-key';
 import { validateInputs } from '../../domain/template/validate-inputs';
-import { actorIn, isEditable } from '../../domain/workflow';
+import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
-import { requirePeriod, requireTemplate } from '../services/report-target';
+import { requirePeriod, requireTemplate, routingOf } from '../services/report-context';
+import { mayImportFor } from './sender-scope';
 import { audit, writeCells, writeSections } from '../services/report-save';
 
 export interface BulkReport {
@@ -71,22 +74,22 @@ export async function bulkSave(
 ): Promise<ImportResult> {
   const issues: Issue[] = [];
   let skippedComputed = 0;
+  const grants = grantsInForce(user.grants, vnDate(deps.clock()));
 
   const planned: Planned[] = [];
   const seenUnits = new Set<string>();
   for (const entry of batch) {
     const { templateId } = entry;
-    const period = requirePeriod(requireTemplate(deps, templateId), entry.periodId);
+    const latest = requireTemplate(deps, templateId);
+    const period = requirePeriod(deps, latest, entry.periodId);
     const tree = await deps.unitTrees.at(period.end);
-    const actor = actorIn(user, tree);
     const unit = tree.byCode(entry.unitCode);
     if (!unit) {
       issues.push(issue(entry.unitCode, 'unknown-unit', `Không có đơn vị mã "${entry.unitCode}" vào ngày ${period.end} (ngày chốt số liệu của kỳ).`));
       continue;
     }
     // Units the sender does not own: an officer its own unit, a head its subtree, an admin any.
-    const owns = user.role === 'admin' || (actor.unit !== undefined && (user.role === 'head' ? tree.isWithin(unit, actor.unit) : unit.id === actor.unit.id));
-    if (!owns) throw forbidden(`Bạn không được nhập số liệu cho ${unit.name} (${unit.code}); không nhập gì.`);
+    if (!mayImportFor(grants, unit, tree, routingOf(latest))) throw forbidden(`Bạn không được nhập số liệu cho ${unit.name} (${unit.code}); không nhập gì.`);
     const reportKey = `${templateId}|${period.id}|${unit.id}`;
     if (seenUnits.has(reportKey)) {
       issues.push(issue(unit.code, 'duplicate-unit', `Báo cáo của đơn vị ${unit.code} kỳ ${period.id} có hai lần trong dữ liệu nhập.`));
@@ -95,7 +98,7 @@ export async function bulkSave(
     seenUnits.add(reportKey);
     const row = await findReport(deps.store.db, templateId, period.id, unit.id);
     const template = (row && deps.templates.get(templateId, row.templateVersion)) || deps.templates.forPeriod(templateId, period.id)!;
-    if (!reportingLevelsOn(template.file, period.end).includes(unit.level)) {
+    if (!isReportingUnit(template.file, unit, tree)) {
       issues.push(issue(unit.code, 'not-a-reporter', `${unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ ${period.id}.`));
       continue;
     }

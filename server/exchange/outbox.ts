@@ -10,12 +10,12 @@ import type { Db, Tx } from '../db/client';
 import { findReport, loadSections, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import type { ExportUnit } from '../export/export-data';
-import type { ReportTarget } from '../services/report-target';
+import type { ReportContext } from '../services/report-context';
 import { buildEvalContext, unitInputLoader } from '../services/report-values';
 import { type PacketKind, toWire } from './qcvn125-mapping';
 import { envelope, outlineSubmissionBody, ownReportDataBody, reportStatusBody } from './qcvn125-packets';
 
-export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportTarget, reportId: number, now: string): Promise<void> {
+export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportContext, reportId: number, now: string): Promise<void> {
   const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id);
   if (!row || row.id !== reportId) return;
   const { template, period } = target;

@@ -8,6 +8,9 @@ import type { SessionUser } from '../auth/sessions';
 import type { AppDeps } from '../env';
 import { badRequest, forbidden, unprocessable } from '../errors';
 import { toIssues } from '../validate';
+import { grantsInForce } from '../../domain/access';
+import { vnDate } from '../../domain/vn-time';
+import { isAdmin, speaksFor } from './sender-scope';
 import { type BulkReport, bulkSave, type ImportResult } from './bulk-save';
 import { decode, fromWire, PACKET_TYPES, type PacketKind } from './qcvn125-mapping';
 import { type Packet, PacketSchema } from './qcvn125-schema';
@@ -43,9 +46,11 @@ export async function importQcvn125(deps: AppDeps, user: SessionUser, input: unk
     return found;
   };
   const outcomes: QcvnImportResult['packets'] = [];
+  const grants = grantsInForce(user.grants, vnDate(deps.clock()));
+  const today = await deps.unitTrees.at(vnDate(deps.clock()));
   for (const [i, packet] of packets.entries()) {
     // A packet speaks for its sender: the caller must be that unit (an admin may relay any).
-    if (user.role !== 'admin' && packet.sender.code !== user.unitCode) {
+    if (!isAdmin(grants) && !speaksFor(grants, packet.sender.code, today)) {
       throw forbidden(`Gói tin ${i + 1} do đơn vị ${packet.sender.code} gửi, không phải đơn vị của bạn; không nhập gì.`);
     }
     const kind = decode(PACKET_TYPES, packet.packetType) as PacketKind;

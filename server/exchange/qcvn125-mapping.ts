@@ -5,8 +5,8 @@
 //
 // Verified (exchange.md): the standard's number and title, that it defines 13 packets and which ones,
 // and that it leaves transport out of scope. Everything below marked UNVERIFIED is our reading.
-import type { ReportStatus } from '../../schema/api';
-import type { Frequency, Level, ValueType } from '../../schema/template';
+import type { ReportStatus, UnitLevel } from '../../schema/api';
+import type { Frequency, ValueType } from '../../schema/template';
 
 export const STANDARD = 'QCVN 125:2021/BTTTT';
 /** Version of our packet layout; bumped when a field below changes meaning. */
@@ -143,7 +143,8 @@ export const VALUE_TYPE_CODES: Record<ValueType, string> = {
   text: 'VAN_BAN',
 };
 
-export const LEVEL_CODES: Record<Level, string> = { province: 'TINH', district: 'HUYEN', commune: 'XA' };
+/** Administrative levels (and agencies, sở / ban / ngành / phòng) → level codes. UNVERIFIED. */
+export const LEVEL_CODES: Record<UnitLevel, string> = { nation: 'QUOC_GIA', province: 'TINH', district: 'HUYEN', commune: 'XA', agency: 'CO_QUAN' };
 
 export const REPORT_KIND_CODES = { periodic: 'DINH_KY', thematic: 'CHUYEN_DE', adhoc: 'DOT_XUAT' } as const;
 

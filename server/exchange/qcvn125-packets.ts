@@ -2,8 +2,8 @@
 // catalogue, report data, outline submission and report status, over canonical names (see
 // qcvn125-mapping.ts for the wire names and codes, most of them unverified).
 import { createHash } from 'node:crypto';
-import type { ReportStatus } from '../../schema/api';
-import type { Level, TemplateFile } from '../../schema/template';
+import type { ReportStatus, UnitLevel } from '../../schema/api';
+import type { TemplateFile } from '../../schema/template';
 import { deadlinesFor, type HolidayCalendar, type Period, periodsOfYear } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
@@ -60,7 +60,7 @@ export function unitRef(unit: Pick<ExportUnit, 'code' | 'name' | 'level'>): Unit
     identifier: unitIdentifier(unit.code),
     identifierScheme: UNIT_IDENTIFIER_SCHEME,
     name: unit.name,
-    level: LEVEL_CODES[unit.level as Level] ?? unit.level,
+    level: LEVEL_CODES[unit.level as UnitLevel] ?? unit.level,
   };
 }
 

@@ -2,15 +2,14 @@
 // its completeness, and each reporting unit's own report, so the writers stay pure.
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
-import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
-import { deadlinesFor } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { isReportingUnit } from '../../domain/reporting-levels';
 import { isLate } from '../../domain/vn-time';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
-import { completenessOf, resolveRollupScope } from '../services/aggregate';
+import { completenessOf } from '../services/aggregate';
+import { deadlineOf, type Scope } from '../services/report-context';
 import { createRollup, type Include, ownRow } from '../services/rollup';
 
 export interface ExportUnit {
@@ -53,18 +52,10 @@ export interface ExportData {
   roster: RosterEntry[];
 }
 
-export async function buildExportData(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<ExportData> {
-  const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+export async function buildExportData(deps: AppDeps, scope: Scope, include: Include): Promise<ExportData> {
+  const { template, period, tree, unit } = scope;
   const rollup = createRollup(deps, template, period, include, unit.code);
   const data = await rollup.data(period);
-  const levels = reportingLevelsOn(template.file, period.end);
   const toUnit = (u: typeof unit): ExportUnit => ({
     code: u.code,
     name: u.name,
@@ -73,12 +64,11 @@ export async function buildExportData(
   });
   const reports: ExportReport[] = [];
   const roster: RosterEntry[] = [];
-  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
   for (const u of tree.subtree(unit)) {
-    if (!levels.includes(u.level)) continue;
+    if (!isReportingUnit(template.file, u, tree)) continue;
     const row = ownRow(data, u);
     const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submittedAt ?? null) : null;
-    const deadline = deadlines[u.level] ?? null;
+    const deadline = await deadlineOf(deps, template, period, u, tree);
     roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
     const values = await rollup.own(u.code);
     if (!values || !row) continue;

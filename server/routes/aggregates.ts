@@ -4,15 +4,10 @@ import { AggregateQuery } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { aggregateUnit } from '../services/aggregate';
+import { resolveScope } from '../services/report-context';
 import { valid } from '../validate';
 
-export const aggregatesRoutes = new Hono<AppEnv>().get(
-  '/:template/:period/:unit',
-  requireUser,
-  valid('query', AggregateQuery),
-  async (c) => {
-    const { include } = c.req.valid('query');
-    const { template, period, unit } = c.req.param();
-    return c.json(await aggregateUnit(c.var.deps, c.var.user!, template, period, unit, include));
-  },
-);
+export const aggregatesRoutes = new Hono<AppEnv>().get('/:template/:period/:unit', requireUser, valid('query', AggregateQuery), async (c) => {
+  const scope = await resolveScope(c.var.deps, c.var.user, c.req.param());
+  return c.json(await aggregateUnit(c.var.deps, scope, c.req.valid('query').include));
+});

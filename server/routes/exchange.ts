@@ -23,13 +23,15 @@ import {
   reportStatusBody,
 } from '../exchange/qcvn125-packets';
 import { SIGNATURE_HEADER } from '../exchange/signing';
-import { resolveTarget, requireTemplate } from '../services/report-target';
+import { resolveReport, requireTemplate } from '../services/report-context';
+import { grantsInForce, grantUnits } from '../../domain/access';
 import { valid } from '../validate';
 
 /** A catalogue is sent by the caller's unit, or by the top unit for an admin. */
 async function senderOf(deps: AppDeps, user: SessionUser): Promise<ExportUnit> {
   const tree = await deps.unitTrees.at(vnDate(deps.clock()));
-  const unit = (user.unitCode ? tree.byCode(user.unitCode) : undefined) ?? tree.units.find((u) => u.parentId === null);
+  const own = grantUnits(grantsInForce(user.grants, tree.date), tree);
+  const unit = own[0] ?? tree.units.find((u) => u.level === 'province') ?? tree.units.find((u) => u.parentId === null);
   if (!unit) throw notFound('unknown-unit', 'Không có đơn vị nào đang có hiệu lực để làm đơn vị gửi.');
   return { code: unit.code, name: unit.name, level: unit.level, parentCode: null };
 }
@@ -58,34 +60,34 @@ export const exchangeRoutes = new Hono<AppEnv>()
   .use('*', requireUser)
   .get('/:template/regime.json', async (c) => {
     const { deps, user } = c.var;
-    return packetResponse(deps, 'regime', await senderOf(deps, user!), regimeBody(requireTemplate(deps, c.req.param('template')).file));
+    return packetResponse(deps, 'regime', await senderOf(deps, user), regimeBody(requireTemplate(deps, c.req.param('template')).file));
   })
   .get('/:template/form.json', valid('query', ExchangeVersionQuery), async (c) => {
     const { deps, user } = c.var;
     const t = versionOf(deps, c.req.param('template'), c.req.valid('query').version);
-    return packetResponse(deps, 'form', await senderOf(deps, user!), formBody(t.compiled));
+    return packetResponse(deps, 'form', await senderOf(deps, user), formBody(t.compiled));
   })
   .get('/:template/indicators.json', valid('query', ExchangeVersionQuery), async (c) => {
     const { deps, user } = c.var;
     const t = versionOf(deps, c.req.param('template'), c.req.valid('query').version);
-    return packetResponse(deps, 'indicatorCatalogue', await senderOf(deps, user!), indicatorCatalogueBody(t.compiled));
+    return packetResponse(deps, 'indicatorCatalogue', await senderOf(deps, user), indicatorCatalogueBody(t.compiled));
   })
   .get('/:template/outline.json', valid('query', ExchangeVersionQuery), async (c) => {
     const { deps, user } = c.var;
     const t = versionOf(deps, c.req.param('template'), c.req.valid('query').version);
     const body = outlineFormBody(t.file);
     if (!body) throw notFound('not-found', `Biểu mẫu ${t.file.formNumber} không có đề cương (mục viết).`);
-    return packetResponse(deps, 'outlineForm', await senderOf(deps, user!), body);
+    return packetResponse(deps, 'outlineForm', await senderOf(deps, user), body);
   })
   .get('/:template/periods.json', valid('query', ExchangeYearQuery), async (c) => {
     const { deps, user } = c.var;
     const t = requireTemplate(deps, c.req.param('template'));
     const body = periodCatalogueBody(t.file, c.req.valid('query').year, await deps.holidays.calendar());
-    return packetResponse(deps, 'periodCatalogue', await senderOf(deps, user!), body);
+    return packetResponse(deps, 'periodCatalogue', await senderOf(deps, user), body);
   })
   .get('/:template/:period/:unit/status.json', async (c) => {
     const { deps, user } = c.var;
-    const t = await resolveTarget(deps, user!, c.req.param('template'), c.req.param('period'), c.req.param('unit'));
+    const t = await resolveReport(deps, user, { template: c.req.param('template'), period: c.req.param('period'), unit: c.req.param('unit') });
     const unit = { code: t.unit.code, name: t.unit.name, level: t.unit.level, parentCode: null };
     const status = t.row?.status ?? 'draft';
     const sent = status === 'submitted' || status === 'approved' ? (t.row?.submittedAt ?? null) : null;
@@ -102,7 +104,7 @@ export const exchangeRoutes = new Hono<AppEnv>()
   })
   .get('/:template/:period/:unit/outline.json', async (c) => {
     const { deps, user } = c.var;
-    const t = await resolveTarget(deps, user!, c.req.param('template'), c.req.param('period'), c.req.param('unit'));
+    const t = await resolveReport(deps, user, { template: c.req.param('template'), period: c.req.param('period'), unit: c.req.param('unit') });
     if (!t.template.file.sections?.length) throw notFound('not-found', `Biểu mẫu ${t.template.file.formNumber} không có đề cương (mục viết).`);
     const unit = { code: t.unit.code, name: t.unit.name, level: t.unit.level, parentCode: null };
     const texts = t.row ? await loadSections(deps.store.db, t.row.id) : [];

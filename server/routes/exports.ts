@@ -11,6 +11,7 @@ import { envelope, reportDataBody } from '../exchange/qcvn125-packets';
 import { SDMX_CSV_MEDIA_TYPE, toSdmxCsv } from '../exchange/sdmx-csv';
 import { SIGNATURE_HEADER } from '../exchange/signing';
 import { buildExportData } from '../export/export-data';
+import { resolveScope } from '../services/report-context';
 import { toJsonPackage } from '../export/json-package';
 import { writeWorkbook } from '../export/xlsx';
 import { valid } from '../validate';
@@ -30,7 +31,8 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
   }
   const { include } = c.req.valid('query');
   const { deps } = c.var;
-  const data = await buildExportData(deps, c.var.user!, template, period, unit, include);
+  const scope = await resolveScope(deps, c.var.user, { template, period, unit });
+  const data = await buildExportData(deps, scope, include);
   const now = deps.clock();
   const [bytes, type] = await render(format as Format, data, now);
   const headers: Record<string, string> = {

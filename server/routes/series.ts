@@ -6,10 +6,11 @@ import { requireUser } from '../auth/middleware';
 import { comparePeriodIds, type Period, periodsOfYear } from '../../domain/periods';
 import { cellKey } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
-import { actorIn, permissionsFor } from '../../domain/workflow';
+import { accessTo, grantsInForce } from '../../domain/access';
+import { vnDate } from '../../domain/vn-time';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound } from '../errors';
-import { requirePeriod, requireTemplate } from '../services/report-target';
+import { requirePeriod, requireTemplate, routingOf } from '../services/report-context';
 import { buildEvalContext, unitInputLoader } from '../services/report-values';
 import { valid } from '../validate';
 
@@ -24,8 +25,8 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   const { template: id, unit: code, row } = c.req.param();
   const query = c.req.valid('query');
   const latest = requireTemplate(deps, id);
-  const from = requirePeriod(latest, query.from);
-  const to = requirePeriod(latest, query.to);
+  const from = requirePeriod(deps, latest, query.from);
+  const to = requirePeriod(deps, latest, query.to);
   if (comparePeriodIds(latest.spec, from.id, to.id) > 0) throw badRequest('invalid-query', '"from" phải là kỳ trước hoặc bằng "to".');
   const periods: Period[] = [];
   for (let year = from.year; year <= to.year; year++) {
@@ -37,10 +38,11 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   const col = query.col ?? target.compiled.columns[0]!.key;
   if (!target.compiled.cell(row, col)) throw notFound('not-found', `Biểu mẫu không có ô (${row}, ${col}).`);
   const points = [];
+  const grants = grantsInForce(user.grants, vnDate(deps.clock()));
   for (const p of periods) {
     const tree = await deps.unitTrees.at(p.end);
     const unit = tree.byCode(code);
-    if (unit && !permissionsFor(actorIn(user!, tree), unit, tree).view) {
+    if (unit && !accessTo(grants, unit, tree, routingOf(deps.templates.forPeriod(id, p.id) ?? target)).view) {
       throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
     }
     const loader = unitInputLoader(deps, target, code);

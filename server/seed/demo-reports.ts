@@ -1,16 +1,15 @@
 // Demo figures, so a first look shows reports in every state: the post-reform communes' monthly and
 // six-monthly reports of recent closed periods, filled in, submitted, approved or returned through the
 // same services users call, so every rule holds.
-import { eq } from 'drizzle-orm';
 import type { CellInput } from '../../schema/api';
-import { users } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import { ApiError } from '../errors';
 import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { vnDate } from '../../domain/vn-time';
 import type { AppDeps } from '../env';
 import { saveReport } from '../services/report-save';
-import { resolveTarget } from '../services/report-target';
+import { resolveReport } from '../services/report-context';
+import { findSessionUserByName } from '../auth/sessions';
 import type { LoadedTemplate } from '../templates/registry';
 import { decideReport, submitReport } from '../services/report-workflow';
 import { CQS_BASE, KTXH_BASE } from './demo-figures';
@@ -28,20 +27,17 @@ const SECTIONS = [{ key: 'danh_gia_chung', text: 'Số liệu minh họa: tình 
 
 export async function seedDemoReports(deps: AppDeps): Promise<void> {
   const today = vnDate(deps.clock());
-  const user = async (username: string): Promise<SessionUser> => {
-    const [row] = await deps.store.db.select().from(users).where(eq(users.username, username)).limit(1);
-    return row!;
-  };
+  const user = async (username: string): Promise<SessionUser> => (await findSessionUserByName(deps.store.db, username))!;
   const file = async (templateId: string, period: Period, unit: string, values: CellInput[], outcome: Outcome, head: string) => {
     const actor = await user(unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`);
     try {
-      const target = await resolveTarget(deps, actor, templateId, period.id, unit);
+      const target = await resolveReport(deps, actor, { template: templateId, period: period.id, unit }, 'write');
       await saveReport(deps, actor, target, { revision: 0, values, sections: SECTIONS });
       if (outcome === 'draft') return;
-      await submitReport(deps, actor, await resolveTarget(deps, actor, templateId, period.id, unit));
+      await submitReport(deps, actor, await resolveReport(deps, actor, { template: templateId, period: period.id, unit }, 'write'));
       if (outcome === 'submitted') return;
       const decider = await user(head);
-      const again = await resolveTarget(deps, decider, templateId, period.id, unit);
+      const again = await resolveReport(deps, decider, { template: templateId, period: period.id, unit }, 'decide');
       if (outcome === 'approved') await decideReport(deps, decider, again, 'approve');
       else await decideReport(deps, decider, again, 'return', 'Đề nghị rà soát lại số liệu dòng đầu tiên cho khớp với sổ theo dõi.');
     } catch (error) {

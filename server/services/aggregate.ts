@@ -2,60 +2,25 @@
 // day: inputs combined by each row's aggregation, computed cells recomputed from the combined inputs
 // (so ratios are ratios of sums), with completeness and each child's own roll-up.
 import type { Aggregate, CellValueOut, Completeness } from '../../schema/api';
-import type { SessionUser } from '../auth/sessions';
-import { deadlinesFor, type Period } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import type { Period } from '../../domain/periods';
+import { isReportingUnit } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
-import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
+import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import { isOnOrBefore } from '../../domain/vn-time';
-import { actorIn, permissionsFor } from '../../domain/workflow';
 import type { AppDeps } from '../env';
-import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';
-import { requirePeriod, requireTemplate } from './report-target';
+import { deadlineOf, type Scope } from './report-context';
 import { createRollup, type Include, ownRow, type PeriodData } from './rollup';
 
 export type { Include };
 
-export interface RollupScope {
-  template: LoadedTemplate;
-  period: Period;
-  tree: UnitTree;
-  unit: TreeUnit;
-}
-
-/** The template version, period, tree and unit of a roll-up, once the caller may see that unit. */
-export async function resolveRollupScope(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-): Promise<RollupScope> {
-  const period = requirePeriod(requireTemplate(deps, templateId), periodId);
-  const template = deps.templates.forPeriod(templateId, period.id)!;
-  const tree = await deps.unitTrees.at(period.end);
-  const unit = tree.byCode(unitCode);
-  if (!unit) throw notFound('unknown-unit', `Không có đơn vị mã "${unitCode}" vào ngày ${period.end}.`);
-  if (!permissionsFor(actorIn(user, tree), unit, tree).view) {
-    throw forbidden(`Bạn không có quyền xem số liệu tổng hợp của ${unit.name}.`);
-  }
-  return { template, period, tree, unit };
-}
-
-export async function aggregateUnit(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<Aggregate> {
-  const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+export async function aggregateUnit(deps: AppDeps, scope: Scope, include: Include): Promise<Aggregate> {
+  const { template, period, tree, unit } = scope;
   const rollup = createRollup(deps, template, period, include, unit.code);
   const data = await rollup.data(period);
   const children = [];
-  for (const child of tree.childrenOf(unit)) {
+  // An agency is a child of its unit only where it fills the form itself (Biểu 06's sở, ban, ngành).
+  for (const child of tree.childrenOf(unit).filter((c) => !isAgency(c) || isReportingUnit(template.file, c, tree))) {
     children.push({
       unitCode: child.code,
       unitName: child.name,
@@ -64,7 +29,7 @@ export async function aggregateUnit(
     });
   }
   return {
-    template: templateId,
+    template: template.file.id,
     templateVersion: template.file.version,
     period: period.id,
     unit: { code: unit.code, name: unit.name, level: unit.level },
@@ -83,17 +48,15 @@ export async function completenessOf(
   unit: TreeUnit,
   data: PeriodData,
 ): Promise<Completeness> {
-  const levels = reportingLevelsOn(template.file, period.end);
-  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
   for (const u of tree.subtree(unit)) {
-    if (!levels.includes(u.level)) continue;
+    if (!isReportingUnit(template.file, u, tree)) continue;
     result.expected++;
     const row = ownRow(data, u);
     if (!row || (row.status !== 'submitted' && row.status !== 'approved')) continue;
     result.submitted++;
     if (row.status === 'approved') result.approved++;
-    const deadline = deadlines[u.level];
+    const deadline = await deadlineOf(deps, template, period, u, tree);
     if (row.submittedAt && (!deadline || isOnOrBefore(new Date(row.submittedAt), deadline))) result.onTime++;
   }
   return result;

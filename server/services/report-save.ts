@@ -12,17 +12,18 @@ import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
-import type { ReportTarget } from './report-target';
+import type { ReportContext } from './report-context';
+import { assertNotLocked } from './report-lock';
 
 type CellValue = number | string;
 
 export async function saveReport(
   deps: AppDeps,
   user: SessionUser,
-  target: ReportTarget,
+  target: ReportContext,
   body: PutValuesBody,
 ): Promise<SaveResult> {
-  if (!target.perms.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
+  if (!target.access.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
   if (!target.isReporter) throw forbidden(`${target.unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ.`);
   if (target.row && !isEditable(target.row.status)) {
     throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
@@ -42,6 +43,7 @@ export async function saveReport(
       throw conflict('stale-revision', `Báo cáo đã được thay đổi (phiên bản ${current}, bạn gửi ${body.revision}); hãy tải lại rồi lưu lại.`);
     }
     if (row && !isEditable(row.status)) throw conflict('wrong-state', 'Báo cáo vừa được gửi; không thể sửa.');
+    await assertNotLocked(tx, templateId, target.period.id, target.unit, target.tree);
     if (!row) {
       [row] = await tx
         .insert(reports)
@@ -180,7 +182,7 @@ function checkDuplicates(body: PutValuesBody): Issue[] {
   return issues;
 }
 
-function checkTexts(target: ReportTarget, body: PutValuesBody): Issue[] {
+function checkTexts(target: ReportContext, body: PutValuesBody): Issue[] {
   const sections = new Map((target.template.file.sections ?? []).map((s) => [s.key, s]));
   const issues: Issue[] = [];
   for (const { key, text } of body.sections ?? []) {

@@ -33,12 +33,14 @@ function fakeServer(file: TemplateFile = smallForm) {
       deadline: '2025-03-18',
       isLate: false,
       returnReason: null,
+      lockedBy: null,
+      relation: 'own',
       values: [{ row: '1', col: 'nam', value: 10 }],
       otherPeriods: [],
       issues: [],
       sections: [],
       explanations: [],
-      can: { edit: true, submit: true, approve: false, return: false },
+      can: { edit: true, submit: true, approve: false, return: false, comment: true },
     } as Report,
     puts: [] as PutValuesBody[],
     failNext: undefined as ApiError | undefined,
@@ -67,7 +69,7 @@ function fakeServer(file: TemplateFile = smallForm) {
     submit: async () => {
       state.submitted += 1;
       state.report.status = 'submitted';
-      state.report.can = { edit: false, submit: false, approve: false, return: false };
+      state.report.can = { edit: false, submit: false, approve: false, return: false, comment: true };
       return { status: 'submitted', revision: state.report.revision, submittedAt: '2025-03-17T02:00:00Z' };
     },
   };

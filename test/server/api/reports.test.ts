@@ -278,7 +278,7 @@ describe('the workflow: submit, approve, return', () => {
     expect(report).toMatchObject({ status: 'returned', returnReason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
     expect(report.can.edit).toBe(true);
     const history = await (await t.request(URL('05971', '/history'), { cookie: head })).json();
-    expect(history.at(-1)).toMatchObject({ action: 'return', reason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
+    expect(history.at(-1)).toMatchObject({ action: 'reopen', reason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
     await put(officer, { revision: report.revision, values: row('01', 2) });
     expect((await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer })).status).toBe(200);
   });

@@ -93,7 +93,13 @@ describe('POST /api/exchange/import (QCVN 125 packets)', () => {
     const later = edited((p) => {
       p.body.period.periodId = '2025Q4';
     });
-    const res = await post('/api/exchange/import?dryRun=true', head, later);
+    // By early 2026 the fourth quarter of 2025 is open to reports.
+    target.now.value = new Date('2026-01-05T03:00:00Z');
+    // The district's head holds no role in force by then: its packet is refused outright…
+    const former = await post('/api/exchange/import?dryRun=true', await target.login('lanhdao-178'), later);
+    expect(former.status).toBe(403);
+    // …and even an admin relaying it cannot file figures for units that no longer exist.
+    const res = await post('/api/exchange/import?dryRun=true', await target.login('admin'), later).finally(() => (target.now.value = FILL_NOW));
     // In Q4 2025 neither 05971 nor 05974 exists any more: nothing is imported.
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { issues: { code: string; col: string }[] } };
@@ -101,7 +107,7 @@ describe('POST /api/exchange/import (QCVN 125 packets)', () => {
     const unknown = edited((p) => {
       p.body.period.periodId = '2025Q9';
     });
-    expect((await post('/api/exchange/import?dryRun=true', head, unknown)).status).toBe(404);
+    expect((await post('/api/exchange/import?dryRun=true', await target.login('lanhdao-178'), unknown)).status).toBe(404);
   });
 
   it('answers 400 naming the field for a packet that is not QCVN 125, and checks catalogue packets without writing', async () => {

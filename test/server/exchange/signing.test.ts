@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app';
 import { createSigner, verifyDetached } from '../../../server/exchange/signing';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 import { FILL_NOW, fillTwoCommunes, P, T } from './exchange-fixtures';
@@ -17,11 +18,13 @@ const npmRun = (script: string, ...args: string[]) => run('npm', ['run', '--sile
 let dir: string;
 let t: TestApp;
 let head: string;
+/** The same installation, configured with the province's signing key. */
+let signed: ReturnType<typeof createApp>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bc-keys-'));
   await npmRun('keys:new', join(dir, 'keys'));
   t = await createTestApp({ now: FILL_NOW });
-  t.deps.signer = createSigner(readFileSync(join(dir, 'keys', 'province-ed25519.pem'), 'utf8'));
+  signed = createApp({ ...t.deps, signer: createSigner(readFileSync(join(dir, 'keys', 'province-ed25519.pem'), 'utf8')) });
   await fillTwoCommunes(t);
   head = await t.login('lanhdao-178');
 }, 120_000);
@@ -32,7 +35,7 @@ afterAll(() => {
 
 /** Downloads a package and writes it and its detached signature (from the header) to files. */
 async function save(format: string): Promise<{ file: string; sig: string }> {
-  const res = await t.request(`/api/exports/${T}/${P}/178.${format}?include=submitted`, { cookie: head });
+  const res = await signed.request(`/api/exports/${T}/${P}/178.${format}?include=submitted`, { headers: { Cookie: head } });
   expect(res.status).toBe(200);
   const header = res.headers.get('x-package-signature') ?? '';
   expect(header).toMatch(/^ed25519 [A-Za-z0-9+/]{86}==$/);
@@ -77,7 +80,7 @@ describe('signed packages', () => {
   }, 120_000);
 
   it('publishes the public key the packages are signed with', async () => {
-    const res = await t.request('/api/exchange/public-key');
+    const res = await signed.request('/api/exchange/public-key');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(readFileSync(join(dir, 'keys', 'province-ed25519.pub.pem'), 'utf8'));
   });
