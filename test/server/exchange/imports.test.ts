@@ -89,7 +89,6 @@ describe('POST /api/exchange/import (QCVN 125 packets)', () => {
   });
 
   it('refuses a period the unit does not exist in (05971 was merged away on 01/07/2025) and an unknown period', async () => {
-    const head = await target.login('lanhdao-178');
     const later = edited((p) => {
       p.body.period.periodId = '2025Q4';
     });
