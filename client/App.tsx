@@ -6,7 +6,7 @@ import { createApi } from './api';
 import { Loading, ErrorBox } from './components/LoadState';
 import { Toasts } from './components/Toasts';
 import { locale, setLocale, t } from './i18n';
-import { createHashRouter, type Route } from './router';
+import { createHashRouter, hrefFor, type Route } from './router';
 import { createSession } from './session';
 import LoginView from './views/Login/LoginView';
 import { loadWorklist } from './views/Worklist/loader';
@@ -14,6 +14,8 @@ import WorklistView from './views/Worklist/WorklistView';
 
 const ReportPage = lazy(() => import('./views/Report/ReportPage'));
 const OutboxView = lazy(() => import('./views/Outbox/OutboxView'));
+const AdminPage = lazy(() => import('./views/Admin/AdminPage'));
+const PasswordView = lazy(() => import('./views/Account/PasswordView'));
 
 export default function App() {
   const router = createHashRouter();
@@ -56,6 +58,10 @@ export default function App() {
     const r = router.route();
     return r.name === 'report' ? r : undefined;
   };
+  const adminTab = () => {
+    const r = router.route();
+    return r.name === 'admin' ? r.tab : undefined;
+  };
   // One key per report, so moving to another report builds a fresh page and store.
   const reportKey = () => {
     const r = reportRoute();
@@ -80,11 +86,6 @@ export default function App() {
           </span>
         </Show>
         <span class="spacer" />
-        <Show when={session.me() && (session.me()!.role === 'admin' || (session.me()!.role === 'head' && session.me()!.unit?.level === 'province'))}>
-          <a class="btn btn-ghost" href="#/outbox">
-            {t('outbox.nav')}
-          </a>
-        </Show>
         <Show when={session.me()}>
           {(me) => (
             <span class="user">
@@ -101,6 +102,19 @@ export default function App() {
             EN
           </button>
         </div>
+        <Show when={session.me()}>
+          {(me) => (
+            <nav class="app-nav">
+              <Show when={me().roles.some((r) => r.role === 'admin')}>
+                <a href={hrefFor({ name: 'admin' })}>{t('nav.admin')}</a>
+              </Show>
+              <Show when={me().roles.some((r) => r.role === 'admin' || (r.role === 'head' && r.unit?.level === 'province'))}>
+                <a href={hrefFor({ name: 'outbox' })}>{t('outbox.nav')}</a>
+              </Show>
+              <a href={hrefFor({ name: 'account' })}>{t('nav.account')}</a>
+            </nav>
+          )}
+        </Show>
         <Show when={session.me()}>
           <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>
             {t('app.logout')}
@@ -142,6 +156,16 @@ export default function App() {
               <Match when={router.route().name === 'outbox'}>
                 <Suspense fallback={<Loading />}>
                   <OutboxView api={api} />
+                </Suspense>
+              </Match>
+              <Match when={router.route().name === 'admin'}>
+                <Suspense fallback={<Loading />}>
+                  <AdminPage api={api} tab={adminTab()} navigate={navigate} />
+                </Suspense>
+              </Match>
+              <Match when={router.route().name === 'account'}>
+                <Suspense fallback={<Loading />}>
+                  <PasswordView api={api} />
                 </Suspense>
               </Match>
               <Match when={reportKey()} keyed>

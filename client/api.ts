@@ -2,7 +2,10 @@
 import type {
   Aggregate,
   ApiErrorBody,
+  ApproveAllResult,
   AuditEntry,
+  CellChange,
+  CommentOut,
   Health,
   Issue,
   Me,
@@ -14,7 +17,9 @@ import type {
   SaveResult,
   TemplateSummary,
   TemplateVersion,
+  RoleInput,
   UnitNode,
+  UserOut,
   WorkflowResult,
   WorklistItem,
 } from '../schema/api';
@@ -54,6 +59,17 @@ export interface Api {
   exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json'): string;
   /** The delivery outbox (province head, admin). */
   outbox(): Promise<OutboxItem[]>;
+
+  // Who may do what (issue 7): review, users and roles, one's own password.
+  agencies(at: string): Promise<UnitNode[]>;
+  comments(template: string, period: string, unit: string): Promise<CommentOut[]>;
+  addComment(template: string, period: string, unit: string, comment: { row?: string; col?: string; text: string }): Promise<CommentOut>;
+  changes(template: string, period: string, unit: string): Promise<CellChange[]>;
+  approveAll(template: string, period: string, under: string): Promise<ApproveAllResult>;
+  users(): Promise<UserOut[]>;
+  createUser(user: { username: string; name: string; password: string; roles: RoleInput[] }): Promise<UserOut>;
+  patchUser(username: string, patch: { name?: string; active?: boolean; password?: string; roles?: RoleInput[] }): Promise<UserOut>;
+  changePassword(current: string, next: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -143,5 +159,17 @@ export function createApi(options: ApiOptions = {}): Api {
     aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
     exportUrl: (t, p, u, format) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}`,
     outbox: () => call('GET', '/outbox'),
+
+    agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),
+    comments: (t, p, u) => call('GET', `${reportPath(t, p, u)}/comments`),
+    addComment: (t, p, u, comment) => call('POST', `${reportPath(t, p, u)}/comments`, comment),
+    changes: (t, p, u) => call('GET', `${reportPath(t, p, u)}/changes`),
+    approveAll: (t, p, under) => call('POST', `/reports/${enc(t)}/${enc(p)}/approve-all?under=${enc(under)}`),
+    users: () => call('GET', '/users'),
+    createUser: (user) => call('POST', '/users', user),
+    patchUser: (username, patch) => call('PATCH', `/users/${enc(username)}`, patch),
+    changePassword: async (current, next) => {
+      await call('POST', '/me/password', { current, next });
+    },
   };
 }

@@ -4,10 +4,15 @@ import { createSignal, type Accessor } from 'solid-js';
 export const REPORT_TABS = ['form', 'below', 'aggregate', 'history'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
+export const ADMIN_TABS = ['users', 'units', 'templates'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
 export type Route =
   | { name: 'worklist' }
   | { name: 'login' }
   | { name: 'outbox' }
+  | { name: 'admin'; tab?: AdminTab }
+  | { name: 'account' }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
   | { name: 'not-found'; path: string };
 
@@ -20,6 +25,14 @@ const patterns: Pattern[] = [
   { parts: [], build: () => ({ name: 'worklist' }) },
   { parts: ['login'], build: () => ({ name: 'login' }) },
   { parts: ['outbox'], build: () => ({ name: 'outbox' }) },
+  { parts: ['account'], build: () => ({ name: 'account' }) },
+  {
+    parts: ['admin'],
+    build: (_p, q) => {
+      const tab = q.get('tab');
+      return tab && (ADMIN_TABS as readonly string[]).includes(tab) ? { name: 'admin', tab: tab as AdminTab } : { name: 'admin' };
+    },
+  },
   {
     parts: ['reports', ':template', ':period', ':unit'],
     build: (p, q) => {
@@ -73,6 +86,10 @@ export function hrefFor(route: Route): string {
       return '#/login';
     case 'outbox':
       return '#/outbox';
+    case 'account':
+      return '#/account';
+    case 'admin':
+      return `#/admin${route.tab && route.tab !== 'users' ? `?tab=${route.tab}` : ''}`;
     case 'report': {
       const path = ['reports', route.template, route.period, route.unit].map(encodeURIComponent).join('/');
       return `#/${path}${route.tab && route.tab !== 'form' ? `?tab=${route.tab}` : ''}`;

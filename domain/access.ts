@@ -97,8 +97,9 @@ export function accessTo(grants: readonly Grant[], target: TreeUnit, tree: UnitT
       write = view = true;
       note('compiler');
     }
-    if (held.id === receiver.id) {
-      // The receiving agency's officers read what arrives (they compile from it); its head decides.
+    // The receiver's head decides; a receiving agency's officers read what arrives (they compile
+    // from it), while an administrative unit's officers keep to their own unit's report.
+    if (held.id === receiver.id && (grant.role === 'head' || (grant.role === 'officer' && isAgency(held)))) {
       view = true;
       if (grant.role === 'head') decide = true;
       note(held.id === target.id ? 'own' : 'receiver');

@@ -251,6 +251,8 @@ export interface ReportListItem {
   submittedAt: string | null;
   deadline: string | null;
   isLate: boolean;
+  /** The caller receives this report and may approve or return it (a lock above may still refuse). */
+  canDecide: boolean;
 }
 
 export interface CellValueOut {

@@ -2,9 +2,9 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { loadUser } from './auth/middleware';
 import { ApiError } from './errors';
+import { noStore, sameOriginOnly, securityHeaders } from './http/security';
 import { createLoginThrottle } from './auth/throttle';
 import type { AppDeps, AppEnv, RequestDeps } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
@@ -42,6 +42,8 @@ export function createApp(appDeps: AppDeps) {
       },
     }),
   );
+  api.use('*', noStore);
+  api.use('*', sameOriginOnly);
   api.use('*', loadUser);
   api.route('/health', healthRoutes);
   api.route('/auth', authRoutes);
@@ -77,7 +79,7 @@ export function createApp(appDeps: AppDeps) {
   api.onError(onError);
 
   const app = new Hono<AppEnv>();
-  app.use('/api/*', secureHeaders());
+  app.use('*', securityHeaders);
   app.route('/api', api);
   // A mounted app's notFound and onError do not reach paths the parent resolves (e.g. a trailing slash).
   app.notFound((c) => (c.req.path.startsWith('/api') ? notFoundJson(c) : c.text('Not found', 404)));

@@ -22,6 +22,8 @@ export interface AppDeps {
   signer?: PackageSigner;
   /** Believe X-Forwarded-For / X-Forwarded-Proto (the server runs behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Origins besides the server's own whose pages may change data (the public URL behind a proxy). */
+  allowedOrigins?: string[];
   /** Failed logins per user and address; createApp makes one when none is given. */
   loginThrottle?: LoginThrottle;
 }

@@ -1,10 +1,20 @@
-// The process entry of `npm start`: read the environment, start the server, stop cleanly on signals.
+// The process entry of `npm start`: read the environment, start the server, stop cleanly on signals. A
+// fault at start-up prints one line in Vietnamese and English and exits non-zero.
 import { startServer } from './start';
+import { StartupError } from './startup-error';
 import { TemplateLoadError } from './templates/registry';
 
 const env = process.env;
-const port = Number(env.PORT ?? 8787);
-const databaseUrl = env.DATABASE_URL ?? 'file:data/reporting.db';
+
+function readPort(value: string | undefined): number {
+  const port = Number(value ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StartupError('bad-environment', `PORT "${value}" không phải số cổng / is not a port number (0–65535).`);
+  }
+  return port;
+}
+
+const flag = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === '1' || value === 'true');
 const ms = (value: string | undefined, fallback: number) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback);
 // The outbox delivers to the Government's reporting system only when an endpoint is configured.
 const delivery = env.GOV_ENDPOINT
@@ -19,24 +29,30 @@ const delivery = env.GOV_ENDPOINT
   : undefined;
 
 try {
+  const databaseUrl = env.DATABASE_URL ?? 'file:data/reporting.db';
   const server = await startServer({
-    port,
-    ...(env.HOST ? { host: env.HOST } : {}),
+    port: readPort(env.PORT),
+    host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     demo: env.DEMO !== '0',
     seedPassword: env.SEED_PASSWORD ?? 'demo',
+    adminPassword: env.ADMIN_PASSWORD,
+    templatesDir: env.TEMPLATES_DIR,
+    secureCookies: flag(env.COOKIE_SECURE),
+    trustProxy: flag(env.TRUST_PROXY) ?? false,
+    allowedOrigins: env.PUBLIC_ORIGIN ? [env.PUBLIC_ORIGIN] : undefined,
     signingKeyPath: env.PACKAGE_SIGNING_KEY,
     ...(delivery ? { delivery } : {}),
     log: (line) => console.log(line),
   });
-  console.log(`Hệ thống thông tin báo cáo: ${server.url} (database ${databaseUrl})`);
+  console.log(`Hệ thống thông tin báo cáo: ${server.url} (cơ sở dữ liệu / database ${databaseUrl})`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof TemplateLoadError) {
+  if (error instanceof TemplateLoadError || error instanceof StartupError) {
     console.error(error.message);
-    process.exit(2);
+    process.exit(error instanceof TemplateLoadError ? 2 : 3);
   }
   throw error;
 }

@@ -2,7 +2,7 @@
 // the other periods its formulas read, the rule results, texts, and what the caller may do now; and the
 // list of a period's reports the caller may see.
 import type { Report, ReportListItem } from '../../schema/api';
-import { visibleUnits } from '../../domain/access';
+import { accessTo, visibleUnits } from '../../domain/access';
 import { isReportingUnit } from '../../domain/reporting-levels';
 import { computeReport, requiredPeriodIds } from '../../domain/template/evaluator';
 import { checkRules } from '../../domain/template/rules';
@@ -77,6 +77,7 @@ export async function listVisibleReports(deps: AppDeps, scope: PeriodScope): Pro
       submittedAt: row?.submittedAt ?? null,
       deadline,
       isLate: isLate(deadline, sent ?? null, deps.clock()),
+      canDecide: accessTo(grants, unit, tree, routing).decide,
     });
   }
   return items;
