@@ -1,4 +1,4 @@
-// The only module that talks to the server: typed calls for each route of ../shared/docs/api.md.
+// The only module that talks to the server: typed calls for each route of docs/api.md.
 import type {
   Aggregate,
   ApiErrorBody,
@@ -15,6 +15,7 @@ import type {
   Report,
   ReportListItem,
   SaveResult,
+  Session,
   TemplateSummary,
   TemplateVersion,
   RoleInput,
@@ -42,13 +43,16 @@ export interface Api {
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   me(): Promise<Me>;
+  /** Who is signed in, answered without an error when nobody is; the demo's users in demo mode. */
+  session(): Promise<Session>;
   worklist(): Promise<WorklistItem[]>;
   templates(): Promise<TemplateSummary[]>;
   periods(template: string, year: number): Promise<PeriodInfo[]>;
   /** The unit hierarchy in force on `at` (YYYY-MM-DD). */
   units(at: string): Promise<UnitNode[]>;
   templateVersion(id: string, version: number): Promise<TemplateVersion>;
-  reports(template: string, period: string): Promise<ReportListItem[]>;
+  /** With `under`: only the units that must report for that unit's roll-up (itself when it reports). */
+  reports(template: string, period: string, under?: string): Promise<ReportListItem[]>;
   report(template: string, period: string, unit: string): Promise<Report>;
   history(template: string, period: string, unit: string): Promise<AuditEntry[]>;
   putValues(template: string, period: string, unit: string, body: PutValuesBody): Promise<SaveResult>;
@@ -56,7 +60,7 @@ export interface Api {
   approve(template: string, period: string, unit: string): Promise<WorkflowResult>;
   returnReport(template: string, period: string, unit: string, reason: string): Promise<WorkflowResult>;
   aggregate(template: string, period: string, unit: string, include: 'approved' | 'submitted'): Promise<Aggregate>;
-  exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json'): string;
+  exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json', include?: 'approved' | 'submitted'): string;
   /** The delivery outbox (province head, admin). */
   outbox(): Promise<OutboxItem[]>;
 
@@ -135,6 +139,7 @@ export function createApi(options: ApiOptions = {}): Api {
       await call('POST', '/auth/logout');
     },
     me: () => call('GET', '/me'),
+    session: () => call('GET', '/session'),
     worklist: () => call('GET', '/worklist'),
     templates: () => call('GET', '/templates'),
     periods: (template, year) => call('GET', `/periods?template=${enc(template)}&year=${year}`),
@@ -149,7 +154,8 @@ export function createApi(options: ApiOptions = {}): Api {
       }
       return p;
     },
-    reports: (template, period) => call('GET', `/reports?template=${enc(template)}&period=${enc(period)}`),
+    reports: (template, period, under) =>
+      call('GET', `/reports?template=${enc(template)}&period=${enc(period)}${under === undefined ? '' : `&under=${enc(under)}`}`),
     report: (t, p, u) => call('GET', reportPath(t, p, u)),
     history: (t, p, u) => call('GET', `${reportPath(t, p, u)}/history`),
     putValues: (t, p, u, body) => call('PUT', `${reportPath(t, p, u)}/values`, body),
@@ -157,7 +163,7 @@ export function createApi(options: ApiOptions = {}): Api {
     approve: (t, p, u) => call('POST', `${reportPath(t, p, u)}/approve`),
     returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
     aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
-    exportUrl: (t, p, u, format) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}`,
+    exportUrl: (t, p, u, format, include) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}${include ? `?include=${include}` : ''}`,
     outbox: () => call('GET', '/outbox'),
 
     agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),

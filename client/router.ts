@@ -92,7 +92,9 @@ export function hrefFor(route: Route): string {
       return `#/admin${route.tab && route.tab !== 'users' ? `?tab=${route.tab}` : ''}`;
     case 'report': {
       const path = ['reports', route.template, route.period, route.unit].map(encodeURIComponent).join('/');
-      return `#/${path}${route.tab && route.tab !== 'form' ? `?tab=${route.tab}` : ''}`;
+      // An explicit tab, "form" included, stays in the address: without it a head's page opens on the units
+      // below, so leaving it out would make "Báo cáo của đơn vị" lead back there.
+      return `#/${path}${route.tab ? `?tab=${route.tab}` : ''}`;
     }
     case 'not-found':
       return `#/${route.path.replace(/^\//, '')}`;

@@ -38,3 +38,13 @@ export function deadlineLevelOf(unit: TreeUnit, tree: UnitTree, levelsWithDeadli
   const below: Level[] = tier === 'province' ? ['district', 'commune'] : tier === 'district' ? ['commune'] : [];
   return below.find((l) => levelsWithDeadlines.includes(l)) ?? tier;
 }
+
+/**
+ * The units that must report for `root`'s roll-up, parents first: every unit of its subtree that fills
+ * the form (agencies included), `root` itself when it does (the province's sở, ban, ngành report the
+ * province's own figures, and they belong in the province's total). The one definition the roll-up, the
+ * exports, the worklist and the list of units below all count with (issue 13).
+ */
+export function unitsThatMustReport(file: Pick<TemplateFile, 'regime'>, tree: UnitTree, root: TreeUnit): TreeUnit[] {
+  return tree.subtree(root).filter((u) => isReportingUnit(file, u, tree));
+}

@@ -1,4 +1,4 @@
-// The HTTP contract (../shared/docs/api.md): request schemas the server validates with, and the wire
+// The HTTP contract (docs/api.md): request schemas the server validates with, and the wire
 // types the client reads. Imported by client/ and server/; imports neither.
 import * as v from 'valibot';
 import type { Frequency, Level, TemplateFile } from './template';
@@ -50,6 +50,8 @@ export const PeriodsQuery = v.object({
 export const ReportsQuery = v.object({
   template: v.pipe(v.string(), v.minLength(1, 'template is required')),
   period: v.pipe(v.string(), v.minLength(1, 'period is required')),
+  /** Only the units that must report for this unit's roll-up: itself when it reports, and the reporters below it. */
+  under: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
 });
 
 /** A cell value on the wire: a number, a string for text cells, or null to clear the cell. */
@@ -81,6 +83,11 @@ export const PutValuesBody = v.object({
   values: v.pipe(v.array(CellInput), v.maxLength(20000)),
   sections: v.optional(v.pipe(v.array(SectionInput), v.maxLength(200))),
   explanations: v.optional(v.pipe(v.array(ExplanationInput), v.maxLength(2000))),
+  /**
+   * Save what is valid and list what is not (`SaveResult.rejected`), instead of refusing the whole batch.
+   * Opt-in, so a client written for all-or-nothing saves (api.md) never has part of a batch stored unawares.
+   */
+  partial: v.optional(v.boolean()),
 });
 export type PutValuesBody = v.InferOutput<typeof PutValuesBody>;
 
@@ -295,6 +302,8 @@ export interface SaveResult {
   revision: number;
   /** Rule results on the saved values: they do not block saving, errors block submitting. */
   issues: Issue[];
+  /** With `partial: true`: the cells, sections or explanations refused and not saved, each by its label. */
+  rejected?: Issue[];
 }
 
 export interface AuditEntry {
@@ -344,7 +353,10 @@ export interface WorklistItem {
   submittedAt: string | null;
   deadline: string | null;
   isLate: boolean;
-  /** For heads: how far the units directly below have got this period. */
+  /**
+   * For heads: how far the units that must report for this unit's roll-up have got this period (the units
+   * below that fill the form, and the unit itself when it does), counted as the roll-up counts them.
+   */
   below?: Completeness;
 }
 
@@ -352,6 +364,30 @@ export interface WorkflowResult {
   status: ReportStatus;
   revision: number;
   submittedAt: string | null;
+  /** What the transition went through despite, e.g. `empty-report`: a submitted report with no figure. */
+  warnings?: Issue[];
+}
+
+// ---- the session and the demo guide (issue 13) ----
+
+/** What a demo user's data shows: a report status, or how a report went in against its deadline. */
+export const DEMO_STATES = ['draft', 'submitted', 'approved', 'returned', 'late', 'on-time', 'missing'] as const;
+export type DemoState = (typeof DEMO_STATES)[number];
+
+export interface DemoUser {
+  username: string;
+  role: Role;
+  unitName: string | null;
+  states: DemoState[];
+}
+
+/** GET /api/session: 200 whether or not anyone is signed in, so the app's first load logs no error. */
+export interface Session {
+  signedIn: boolean;
+  /** The body of GET /api/me, when signed in. */
+  me?: Me;
+  /** In demo mode only: users to try, and the password when it is the default one ("demo"). */
+  demo: { password: string | null; users: DemoUser[] } | null;
 }
 
 // ---- exchange: QCVN 125 packets, ADX / SDMX, imports, outbox (issue 9) ----

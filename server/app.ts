@@ -22,6 +22,7 @@ import { reportReviewRoutes } from './routes/report-review';
 import { reportsRoutes } from './routes/reports';
 import { usersRoutes } from './routes/users';
 import { seriesRoutes } from './routes/series';
+import { sessionRoutes } from './routes/session';
 import { templatesRoutes } from './routes/templates';
 import { unitsRoutes } from './routes/units';
 import { worklistRoutes } from './routes/worklist';
@@ -59,6 +60,7 @@ export function createApp(appDeps: AppDeps) {
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
+  api.route('/session', sessionRoutes);
   api.route('/exchange', exchangeRoutes);
   api.route('/imports', importsRoutes);
   api.route('/outbox', outboxRoutes);

@@ -1,5 +1,6 @@
 // The process entry of `npm start`: read the environment, start the server, stop cleanly on signals. A
 // fault at start-up prints one line in Vietnamese and English and exits non-zero.
+import { DEFAULT_SEED_PASSWORD } from './seed/demo';
 import { startServer } from './start';
 import { StartupError } from './startup-error';
 import { TemplateLoadError } from './templates/registry';
@@ -35,7 +36,7 @@ try {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     demo: env.DEMO !== '0',
-    seedPassword: env.SEED_PASSWORD ?? 'demo',
+    seedPassword: env.SEED_PASSWORD ?? DEFAULT_SEED_PASSWORD,
     adminPassword: env.ADMIN_PASSWORD,
     templatesDir: env.TEMPLATES_DIR,
     secureCookies: flag(env.COOKIE_SECURE),

@@ -105,8 +105,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const app = createApp(deps);
     const clientDir = resolve(options.clientDir ?? 'dist/client');
     if (existsSync(clientDir)) {
-      app.use('/*', serveStatic({ root: clientDir }));
-      app.get('*', serveStatic({ root: clientDir, path: 'index.html' }));
+      // Vite names every file under assets/ by its content hash, so a year-long immutable cache is safe;
+      // index.html names the current ones and is revalidated on every load, so a release shows at once.
+      app.use('/*', async (c, next) => {
+        await next();
+        if (c.req.path.startsWith('/api/')) return;
+        const hashed = c.req.path.startsWith('/assets/') && c.res.status === 200;
+        c.res.headers.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The build's .br and .gz copies (scripts/precompress.ts) are chosen by Accept-Encoding, the plain one too.
+        if (!c.res.headers.get('Vary')) c.res.headers.set('Vary', 'Accept-Encoding');
+      });
+      app.use('/*', serveStatic({ root: clientDir, precompressed: true }));
+      app.get('*', serveStatic({ root: clientDir, path: 'index.html', precompressed: true }));
     } else {
       log(`Chưa có giao diện đã build tại ${clientDir} / no built client: run "npm run build" to serve the UI.`);
     }

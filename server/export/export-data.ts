@@ -3,7 +3,7 @@
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { Period } from '../../domain/periods';
-import { isReportingUnit } from '../../domain/reporting-levels';
+import { unitsThatMustReport } from '../../domain/reporting-levels';
 import { isLate } from '../../domain/vn-time';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
@@ -64,8 +64,7 @@ export async function buildExportData(deps: AppDeps, scope: Scope, include: Incl
   });
   const reports: ExportReport[] = [];
   const roster: RosterEntry[] = [];
-  for (const u of tree.subtree(unit)) {
-    if (!isReportingUnit(template.file, u, tree)) continue;
+  for (const u of unitsThatMustReport(template.file, tree, unit)) {
     const row = ownRow(data, u);
     const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submittedAt ?? null) : null;
     const deadline = await deadlineOf(deps, template, period, u, tree);

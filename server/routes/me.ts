@@ -8,25 +8,15 @@ import { grantsInForce } from '../../domain/access';
 import { vnDate } from '../../domain/vn-time';
 import { requireUser } from '../auth/middleware';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import type { AppEnv } from '../env';
+import type { SessionUser } from '../auth/sessions';
+import type { AppDeps, AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { describeGrants } from '../services/users';
 import { valid } from '../validate';
 
 export const meRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', async (c) => {
-    const { user, deps } = c.var;
-    const roles = await describeGrants(deps.store.db, grantsInForce(user.grants, vnDate(deps.clock())));
-    const first = roles[0];
-    return c.json({
-      username: user.username,
-      name: user.name,
-      role: first?.role ?? 'viewer',
-      unit: first?.unit ? { code: first.unit.code, name: first.unit.name, level: first.unit.level } : null,
-      roles,
-    } satisfies Me);
-  })
+  .get('/', async (c) => c.json(await describeMe(c.var.deps, c.var.user)))
   .post('/password', valid('json', ChangePasswordBody), async (c) => {
     const { current, next } = c.req.valid('json');
     const { user, deps } = c.var;
@@ -38,3 +28,16 @@ export const meRoutes = new Hono<AppEnv>()
     await deps.store.write((tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
     return c.json({ ok: true });
   });
+
+/** The body of GET /api/me, also part of GET /api/session. */
+export async function describeMe(deps: AppDeps, user: SessionUser): Promise<Me> {
+  const roles = await describeGrants(deps.store.db, grantsInForce(user.grants, vnDate(deps.clock())));
+  const first = roles[0];
+  return {
+    username: user.username,
+    name: user.name,
+    role: first?.role ?? 'viewer',
+    unit: first?.unit ? { code: first.unit.code, name: first.unit.name, level: first.unit.level } : null,
+    roles,
+  };
+}

@@ -21,9 +21,9 @@ const keyOf = (c: { req: { param(name: 'template' | 'period' | 'unit'): string }
 export const reportsRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get('/', valid('query', ReportsQuery), async (c) => {
-    const { template, period } = c.req.valid('query');
+    const { template, period, under } = c.req.valid('query');
     const scope = await resolvePeriodScope(c.var.deps, c.var.user, template, period);
-    return c.json(await listVisibleReports(c.var.deps, scope));
+    return c.json(await listVisibleReports(c.var.deps, scope, under));
   })
   .get('/:template/:period/:unit', async (c) => {
     const t = await resolveReport(c.var.deps, c.var.user, keyOf(c));

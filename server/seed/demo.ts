@@ -1,11 +1,37 @@
 // Seeds the demo on an empty database: the Lạng Sơn sample hierarchy with its agencies, and the users
 // of DEMO_USERS, all with SEED_PASSWORD.
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { settings, units, userRoles, users } from '../../schema/db';
 import type { RoleName } from '../../domain/access';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Store } from '../db/client';
 import { DEMO_UNITS, type DemoUnit } from './demo-units';
+
+/** SEED_PASSWORD when it is unset; the only password the login page may print. */
+export const DEFAULT_SEED_PASSWORD = 'demo';
+
+/** Each demo code's latest unit name, for the guide on the login page. */
+export const DEMO_UNIT_NAMES: ReadonlyMap<string, string> = new Map(DEMO_UNITS.map((u) => [u.code, u.name]));
+
+const defaultPasswordChecks = new WeakMap<Store, Promise<boolean>>();
+
+/**
+ * Whether the demo users still sign in with the default password: checked once against the stored hash,
+ * so the login page never prints a password that would not work (or one chosen in SEED_PASSWORD).
+ */
+export function usesDefaultPassword(store: Store): Promise<boolean> {
+  let check = defaultPasswordChecks.get(store);
+  if (!check) {
+    check = store.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(eq(users.username, 'admin'))
+      .limit(1)
+      .then(([row]) => (row ? verifyPassword(DEFAULT_SEED_PASSWORD, row.hash) : false));
+    defaultPasswordChecks.set(store, check);
+  }
+  return check;
+}
 
 export async function isEmptyDatabase(store: Store): Promise<boolean> {
   const [row] = await store.db.select({ n: count() }).from(users);

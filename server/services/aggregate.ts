@@ -3,7 +3,7 @@
 // (so ratios are ratios of sums), with completeness and each child's own roll-up.
 import type { Aggregate, CellValueOut, Completeness } from '../../schema/api';
 import type { Period } from '../../domain/periods';
-import { isReportingUnit } from '../../domain/reporting-levels';
+import { isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
 import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import { isOnOrBefore } from '../../domain/vn-time';
@@ -49,8 +49,7 @@ export async function completenessOf(
   data: PeriodData,
 ): Promise<Completeness> {
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
-  for (const u of tree.subtree(unit)) {
-    if (!isReportingUnit(template.file, u, tree)) continue;
+  for (const u of unitsThatMustReport(template.file, tree, unit)) {
     result.expected++;
     const row = ownRow(data, u);
     if (!row || (row.status !== 'submitted' && row.status !== 'approved')) continue;

@@ -1,5 +1,6 @@
 // Saving cells, narrative sections and explanations of a report: validated cell by cell first, then
-// written in one transaction that checks the revision, so a stale or bad save changes nothing.
+// written in one transaction that checks the revision, so a stale or bad save changes nothing. With
+// `partial: true` the valid part of a batch is saved and the rest listed in `rejected`.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
 import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
@@ -28,11 +29,17 @@ export async function saveReport(
   if (target.row && !isEditable(target.row.status)) {
     throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
   }
-  const issues = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
-  if (issues.length > 0) {
-    throw unprocessable('invalid-values', `Có ${issues.length} ô hoặc mục không hợp lệ; chưa lưu gì.`, issues);
+  const refused = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
+  // All or nothing unless the client asked for a partial save; then 422 only when nothing valid is left.
+  const valid = refused.length > 0 && body.partial ? withoutRefused(target, body, refused) : body;
+  if (refused.length > 0 && (!body.partial || isEmptySave(valid))) {
+    throw unprocessable('invalid-values', refusedMessage(refused), refused);
   }
+  const saved = await store(deps, user, target, valid);
+  return refused.length > 0 ? { ...saved, rejected: refused } : saved;
+}
 
+async function store(deps: AppDeps, user: SessionUser, target: ReportContext, body: PutValuesBody): Promise<SaveResult> {
   const now = deps.clock().toISOString();
   const { templateId, version } = { templateId: target.template.file.id, version: target.template.file.version };
   const saved = await deps.store.write(async (tx) => {
@@ -170,6 +177,29 @@ export async function audit(
 }
 
 const json = (value: CellValue | null) => (value === null ? null : JSON.stringify(value));
+
+/** "Hộ tịch × Tổng số: không được nhỏ hơn 0 (đã nhập -3); chưa lưu gì.": the first refused cell by its label. */
+function refusedMessage(refused: Issue[]): string {
+  const first = refused[0]!.message.replace(/\.$/, '');
+  return refused.length === 1 ? `${first}; chưa lưu gì.` : `Có ${refused.length} ô hoặc mục không hợp lệ, đầu tiên là ${first}; chưa lưu gì.`;
+}
+
+const SECTION_CODES = new Set(['unknown-section', 'text-too-long']);
+
+/** The body less every cell and section an issue names, and every explanation of a rule the template lacks. */
+function withoutRefused(target: ReportContext, body: PutValuesBody, refused: Issue[]): PutValuesBody {
+  const cells = new Set(refused.filter((i) => !SECTION_CODES.has(i.code) && i.code !== 'unknown-rule').map((i) => cellKey(i.row, i.col)));
+  const sections = new Set(refused.filter((i) => SECTION_CODES.has(i.code)).map((i) => i.col));
+  const rules = new Set((target.template.file.rules ?? []).map((r) => r.id));
+  return {
+    ...body,
+    values: body.values.filter((v) => !cells.has(cellKey(v.row, v.col))),
+    sections: body.sections?.filter((x) => !sections.has(x.key)),
+    explanations: body.explanations?.filter((e) => rules.has(e.rule)),
+  };
+}
+
+const isEmptySave = (body: PutValuesBody) => body.values.length === 0 && !body.sections?.length && !body.explanations?.length;
 
 function checkDuplicates(body: PutValuesBody): Issue[] {
   const seen = new Set<string>();

@@ -3,13 +3,14 @@
 // list of a period's reports the caller may see.
 import type { Report, ReportListItem } from '../../schema/api';
 import { accessTo, visibleUnits } from '../../domain/access';
-import { isReportingUnit } from '../../domain/reporting-levels';
+import { isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { computeReport, requiredPeriodIds } from '../../domain/template/evaluator';
 import { checkRules } from '../../domain/template/rules';
 import { isLate } from '../../domain/vn-time';
 import { isEditable } from '../../domain/workflow';
 import { listReports, loadExplanations, loadSections, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
+import { notFound } from '../errors';
 import { toWire } from './aggregate';
 import { deadlineOf, type PeriodScope, type ReportContext } from './report-context';
 import { lockingUnit } from './report-lock';
@@ -57,10 +58,19 @@ export async function buildReport(deps: AppDeps, t: ReportContext): Promise<Repo
   };
 }
 
-/** The reports of a period the caller may see, one per unit that fills the form (api.md GET /api/reports). */
-export async function listVisibleReports(deps: AppDeps, scope: PeriodScope): Promise<ReportListItem[]> {
+/**
+ * The reports of a period the caller may see, one per unit that fills the form (api.md GET /api/reports);
+ * with `under`, only the units that must report for that unit's roll-up.
+ */
+export async function listVisibleReports(deps: AppDeps, scope: PeriodScope, under?: string): Promise<ReportListItem[]> {
   const { template, period, tree, grants, routing } = scope;
-  const units = visibleUnits(grants, tree, routing).filter((u) => isReportingUnit(template.file, u, tree));
+  let units = visibleUnits(grants, tree, routing).filter((u) => isReportingUnit(template.file, u, tree));
+  if (under !== undefined) {
+    const root = tree.byCode(under);
+    if (!root) throw notFound('unknown-unit', `Không có đơn vị mã "${under}" vào ngày ${period.end}.`);
+    const expected = new Set(unitsThatMustReport(template.file, tree, root).map((u) => u.id));
+    units = units.filter((u) => expected.has(u.id));
+  }
   const rows = new Map((await listReports(deps.store.db, template.file.id, period.id, units.map((u) => u.id))).map((r) => [r.unitId, r]));
   const items: ReportListItem[] = [];
   for (const unit of units) {

@@ -3,7 +3,7 @@
 // its audit entry in one transaction. A submission keeps a snapshot of the inputs, so the approver can
 // see what changed since the submission they returned.
 import { eq } from 'drizzle-orm';
-import type { WorkflowResult } from '../../schema/api';
+import type { Issue, WorkflowResult } from '../../schema/api';
 import { reports, reportSubmissions } from '../../schema/db';
 import { parseCellKey } from '../../domain/template/cell-key';
 import { nextStatus, type WorkflowAction } from '../../domain/workflow';
@@ -51,8 +51,18 @@ export async function submitReport(deps: AppDeps, user: SessionUser, target: Rep
   const reportId = await ensureRow(deps, user, target);
   const values = (await loadValues(deps.store.db, [reportId])).get(reportId) ?? new Map();
   await assertSubmittable(deps, target, reportId, values);
-  return transition(deps, user, target, 'submit');
+  const result = await transition(deps, user, target, 'submit');
+  // api.md submits without a body, so an empty report still goes through; the answer says it was empty.
+  return values.size > 0 ? result : { ...result, warnings: [EMPTY_REPORT] };
 }
+
+const EMPTY_REPORT = {
+  row: '',
+  col: '',
+  code: 'empty-report',
+  message: 'Báo cáo đã gửi chưa có số liệu nào: mọi ô đều trống.',
+  severity: 'warning',
+} as const satisfies Issue;
 
 export async function decideReport(
   deps: AppDeps,

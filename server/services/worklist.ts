@@ -1,17 +1,20 @@
 // "My reports": for each template and the current period and the three before it, the reports the
 // caller fills (their own unit's, or the one their agency compiles), and for heads the unit whose
-// incoming reports they decide, with how far those have got.
-import type { WorklistItem } from '../../schema/api';
+// incoming reports they decide, with how far those have got; overdue first, then by due date.
+import type { Completeness, WorklistItem } from '../../schema/api';
 import { compilerOf, receiverOf } from '../../domain/access';
 import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { isReportingUnit } from '../../domain/reporting-levels';
 import { isAgency, type TreeUnit } from '../../domain/unit-tree';
 import { isLate, vnDate } from '../../domain/vn-time';
+import { compareWorklistLines } from '../../domain/worklist-order';
 import type { SessionUser } from '../auth/sessions';
 import { listReports } from '../db/reports';
 import type { RequestDeps } from '../env';
-import { deadlineOf, resolvePeriodScope } from './report-context';
+import { completenessOf } from './aggregate';
+import { deadlineOf, type PeriodScope, resolvePeriodScope } from './report-context';
 import { incomingCompleteness } from './incoming';
+import { createRollup } from './rollup';
 
 const PERIODS_SHOWN = 4;
 
@@ -54,12 +57,23 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
           submittedAt: row?.submittedAt ?? null,
           deadline,
           isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
-          ...(receiving ? { below: await incomingCompleteness(deps, { ...scope, period }, receiving) } : {}),
+          ...(receiving ? { below: await belowOf(deps, { ...scope, period }, receiving) } : {}),
         });
       }
     }
   }
-  return items;
+  return items.sort(compareWorklistLines);
+}
+
+/**
+ * How far the reports a head receives have got. For an administrative unit, counted as its roll-up counts
+ * them (domain unitsThatMustReport: its own report too when it fills the form), so the worklist, the
+ * roll-up, the exports and the units-below tab agree (issue 13); for an agency, the reports routed to it.
+ */
+async function belowOf(deps: RequestDeps, scope: PeriodScope, receiving: TreeUnit): Promise<Completeness> {
+  if (isAgency(receiving)) return incomingCompleteness(deps, scope, receiving);
+  const data = await createRollup(deps, scope.template, scope.period, 'submitted', receiving.code).data(scope.period);
+  return completenessOf(deps, scope.template, scope.period, scope.tree, receiving, data);
 }
 
 /** The period in progress today and the ones just before it, newest first. */
