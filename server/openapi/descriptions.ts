@@ -26,6 +26,12 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'GET /api/health': { tag: 'system', summary: 'Whether the database answers', public: true, ok: json('{ ok: true, demo }') },
   'POST /api/auth/login': { tag: 'auth', summary: 'Log in: sets the httpOnly session cookie; 401 on bad credentials', public: true, ok: json('The user') },
   'POST /api/auth/logout': { tag: 'auth', summary: 'End the session', public: true },
+  'GET /api/session': {
+    tag: 'auth',
+    summary: 'Whether anyone is signed in (200 either way), the user, and the demo guide in demo mode',
+    public: true,
+    ok: json('{ signedIn, me?, demo }'),
+  },
   'GET /api/me': { tag: 'auth', summary: 'The signed-in user, their roles and unit', ok: json('Me') },
   'POST /api/me/password': { tag: 'auth', summary: 'Change one’s own password' },
   'GET /api/units': { tag: 'units', summary: 'The hierarchy in force on a day (administrative units, or agencies with kind=agency)', ok: json('[{ code, name, level, parentCode, kind }]') },
