@@ -55,7 +55,7 @@ export async function seedDemoUnits(store: Store): Promise<void> {
  * The demo's users, named by role and unit code (api.md "Demo users"): `canbo-<code>` enters and
  * submits for that unit or agency, `lanhdao-<code>` heads it, `xem-<code>` reads its subtree; agency
  * codes are lower-cased in usernames. Each role is held on the unit *version* in force last (a code
- * reused by the 2025 reform names the new unit), for that version's validity.
+ * reused by the 2025 reform names the new unit), from that version's first day.
  */
 export interface DemoUser {
   username: string;
@@ -104,7 +104,9 @@ export async function seedDemoUsers(store: Store, password: string, now: Date): 
           role: r.role,
           unitId: unit?.id ?? null,
           validFrom: unit?.validFrom ?? '2000-01-01',
-          validTo: unit?.validTo ?? null,
+          // Open-ended: the officer of a unit merged by the reform still finishes its old reports, and
+          // reaches nothing of the unit that took its code.
+          validTo: null,
         });
       }
     }

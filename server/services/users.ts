@@ -29,8 +29,9 @@ export async function describeGrants(db: Db, grants: readonly Grant[]): Promise<
 
 /**
  * The grants an admin asked for: each unit code resolved on the role's first day (today when not
- * given), so "05977 from 2025-07-01" is Đông Kinh and "05977 from 2021-01-01" Vĩnh Trại. A role never
- * outlives the unit it is held on.
+ * given), so "05977 from 2025-07-01" is Đông Kinh and "05977 from 2021-01-01" Vĩnh Trại. A role's dates
+ * are the person's appointment: held on a unit the reform closed, it still reaches that unit's own
+ * periods (to finish or correct them) and never the unit that took its code.
  */
 export async function resolveRoleInputs(db: Db, inputs: readonly RoleInput[], today: string): Promise<Grant[]> {
   const issues: Issue[] = [];
@@ -54,10 +55,7 @@ export async function resolveRoleInputs(db: Db, inputs: readonly RoleInput[], to
       issues.push({ row: '', col: `roles.${i}.unitCode`, code: 'unknown-unit', message: `Vai trò thứ ${i + 1}: không có đơn vị mã "${input.unitCode}" vào ngày ${from}.` });
       continue;
     }
-    const [version] = await findUnitVersions(db, [unit.id]);
-    const unitEnd = version?.validTo ?? null;
-    const to = input.to && unitEnd ? (input.to < unitEnd ? input.to : unitEnd) : (input.to ?? unitEnd);
-    grants.push({ role: input.role, unitId: unit.id, validFrom: from, validTo: to });
+    grants.push({ role: input.role, unitId: unit.id, validFrom: from, validTo: input.to ?? null });
   }
   if (issues.length > 0) throw new ApiError(400, 'invalid-body', issues.map((x) => x.message).join(' '), issues);
   return grants;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, cellValues, reportComments, reports } from '../../../schema/db';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
-/** 2026-07-01 in Hà Nội: Q2 2026 is closed; roles of pre-reform units ended on 30/06/2025. */
+/** 2026-07-01 in Hà Nội: Q2 2026 is closed; the pre-reform units ended on 30/06/2025. */
 const NOW = new Date('2026-07-01T03:00:00Z');
 
 interface Target {
@@ -31,6 +31,21 @@ const TARGETS = {
 } satisfies Record<string, Target>;
 type TargetName = keyof typeof TARGETS;
 
+/** One consistent row of Biểu 06: received 10 = 6 online + 4 direct + 0 carried = 7 resolved + 3 pending. */
+const BIEU_06_ROW = {
+  nhan_tong: 10,
+  nhan_truc_tuyen: 6,
+  nhan_truc_tiep: 4,
+  nhan_ky_truoc: 0,
+  da_gq_tong: 7,
+  da_gq_truoc_han: 4,
+  da_gq_dung_han: 3,
+  da_gq_qua_han: 0,
+  dang_gq_tong: 3,
+  dang_gq_trong_han: 3,
+  dang_gq_qua_han: 0,
+};
+
 /** v: view, w: write (save, submit), d: decide (approve, return); '' none. Written from domain.md, not from the code. */
 const EXPECTED: Record<string, Record<TargetName, string>> = {
   'canbo-05977': { commune: 'vw', province: '', reform: '' }, // the commune's officer: own; never Vĩnh Trại
@@ -42,7 +57,7 @@ const EXPECTED: Record<string, Record<TargetName, string>> = {
   'lanhdao-20-nv': { commune: '', province: '', reform: '' }, // another sở: not routed
   'xem-20': { commune: 'v', province: 'v', reform: 'v' }, // viewer of the province: reads, changes nothing
   admin: { commune: 'v', province: 'v', reform: 'v' },
-  'lanhdao-178': { commune: '', province: '', reform: '' }, // head of a district that ended on 30/06/2025
+  'lanhdao-178': { commune: '', province: '', reform: 'vd' }, // head of a district that ended on 30/06/2025: its own past only
 };
 
 type Need = 'v' | 'w' | 'd' | 'wd';
@@ -167,7 +182,12 @@ beforeAll(async () => {
       .insert(reports)
       .values({ templateId: x.template, templateVersion: version, periodId: x.period, unitId: unit.id, status: 'draft', revision: 1, createdAt: now, updatedAt: now })
       .returning();
-    await t.deps.store.db.insert(cellValues).values({ reportId: row!.id, rowCode: x.row, colKey: x.col, numValue: 3, textValue: null });
+    // A report that passes its rules, so only who asks decides (Biểu 06 balances its columns).
+    const filled =
+      x.template === 'bieu-06-vpcp-kstt'
+        ? Object.entries(BIEU_06_ROW).map(([col, n]) => ({ reportId: row!.id, rowCode: x.row, colKey: col, numValue: n, textValue: null }))
+        : [{ reportId: row!.id, rowCode: x.row, colKey: x.col, numValue: 3, textValue: null }];
+    await t.deps.store.db.insert(cellValues).values(filled);
     ids[name] = row!.id;
   }
   reportIds = ids as Record<TargetName, number>;

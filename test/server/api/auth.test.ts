@@ -65,7 +65,7 @@ describe('GET /api/me and POST /api/auth/logout', () => {
       name: 'Lãnh đạo Thành phố Lạng Sơn',
       role: 'head',
       unit: district,
-      roles: [{ role: 'head', unitCode: '178', unit: { ...district, validFrom: '2020-01-01', validTo: '2025-06-30' }, from: '2020-01-01', to: '2025-06-30' }],
+      roles: [{ role: 'head', unitCode: '178', unit: { ...district, validFrom: '2020-01-01', validTo: '2025-06-30' }, from: '2020-01-01', to: null }],
     });
     t.now.value = new Date('2025-08-01T03:00:00Z');
     const officer = await t.login('canbo-05977');

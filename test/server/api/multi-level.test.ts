@@ -152,10 +152,11 @@ describe('users and roles (admin)', () => {
     });
     expect(created.status).toBe(201);
     const user = await created.json();
-    expect(user.roles[0]).toMatchObject({ role: 'officer', unitCode: '05977', unit: { name: 'Phường Vĩnh Trại', validTo: '2025-06-30' }, to: '2025-06-30' });
+    expect(user.roles[0]).toMatchObject({ role: 'officer', unitCode: '05977', unit: { name: 'Phường Vĩnh Trại', validTo: '2025-06-30' }, to: null });
     expect(JSON.stringify(user)).not.toContain('password');
-    // Today (2026) that role has ended with its unit: it reaches nothing, Đông Kinh least of all.
+    // The role reaches Vĩnh Trại's own periods, to finish them, and never Đông Kinh's under the same code.
     const cookie = await t.login('canbo-vinhtrai', 'mat-khau-dai-du');
+    expect((await t.request('/api/reports/bieu-06-vpcp-kstt/2025Q1/05977', { cookie })).status).toBe(200);
     expect((await t.request(url('05977'), { cookie })).status).toBe(403);
   });
 
