@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         // Server code runs on Node: no Solid plugin, whose browser resolve conditions break Node packages.
-        test: { name: 'server', root: '.', environment: 'node', include: ['test/server/**/*.test.ts', 'test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/templates/**/*.test.ts'] },
+        test: { name: 'server', root: '.', environment: 'node', testTimeout: 30_000, include: ['test/server/**/*.test.ts', 'test/domain/**/*.test.ts', 'test/schema/**/*.test.ts', 'test/templates/**/*.test.ts'] },
       },
       {
         extends: true,

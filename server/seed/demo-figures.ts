@@ -82,3 +82,16 @@ export const CQS_BASE: Record<string, number> = {
   '18': 1300,
   '18.1': 950,
 };
+
+/** The quarterly citizen-reception report (tiep-cong-dan-xa), "Kỳ này". */
+export const CITIZENS_BASE: Record<string, number> = {
+  '1': 24,
+  '1.1': 2,
+  '1.2': 6,
+  '2': 18,
+  '2.1': 5,
+  '2.2': 2,
+  '2.3': 9,
+  '3': 14,
+  '5': 11,
+};

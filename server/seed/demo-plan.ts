@@ -1,6 +1,6 @@
 // Who does what in the demo, as tables: which report each post-reform commune sends, and when, so that a
 // first look shows every state (draft, submitted, approved, returned, late, on time, missing); and the
-// users the README and the login page name. To add a unit or a user (issue 7's agencies), add a line.
+// users the README and the login page name. To add a unit or a user, add a line.
 import type { DemoState, DemoUser, Role } from '../../schema/api';
 
 /** What happens to one unit's report of one period. */
@@ -42,19 +42,41 @@ export const LAST_HALF_YEAR: Record<string, Plan> = {
   '20': { outcome: 'submitted' },
 };
 
+/**
+ * The quarterly citizen-reception report (tiep-cong-dan-xa, version 2 routes it to Thanh tra tỉnh) of
+ * the last quarter whose deadline has passed: the inspectorate's head decides on the communes' reports,
+ * and its officer compiles the province's own, which the province's head approves.
+ */
+export const LAST_DUE_QUARTER_CITIZENS: Record<string, Plan> = {
+  '05977': { outcome: 'approved' },
+  '05983': { outcome: 'submitted' },
+  '05986': { outcome: 'returned' },
+  '06187': { outcome: 'submitted', late: true },
+  '06001': { outcome: 'missing' },
+  '20': { outcome: 'draft' },
+};
+
 export const RETURN_REASON = 'Đề nghị rà soát lại số liệu dòng đầu tiên cho khớp với sổ theo dõi.';
 
 /** The head who approves or returns a unit's report: the province's, for the communes and for itself. */
 export const HEAD = 'lanhdao-20';
 
-/** The users to try first, in the order the login page lists them. */
-const GUIDE: { username: string; role: Role; unitCode: string | null }[] = [
-  { username: 'lanhdao-20', role: 'head', unitCode: '20' },
-  { username: 'canbo-05986', role: 'officer', unitCode: '05986' },
-  { username: 'canbo-06187', role: 'officer', unitCode: '06187' },
-  { username: 'canbo-06001', role: 'officer', unitCode: '06001' },
-  { username: 'canbo-05983', role: 'officer', unitCode: '05983' },
-  { username: 'canbo-05977', role: 'officer', unitCode: '05977' },
+/** Who fills and who decides where a template routes to an agency (đơn vị chủ trì tổng hợp). */
+export const CITIZENS = { template: 'tiep-cong-dan-xa', decider: 'lanhdao-20-ttr', compiler: 'canbo-20-ttr' } as const;
+
+const communes = (unitCode: string) => [LAST_DUE_MONTH[unitCode], OPEN_MONTH[unitCode], LAST_HALF_YEAR[unitCode], LAST_DUE_QUARTER_CITIZENS[unitCode]];
+
+/** The users to try first, in the order the login page lists them, and the plans their screens show. */
+const GUIDE: { username: string; role: Role; unitCode: string | null; plans: () => (Plan | undefined)[] }[] = [
+  { username: 'lanhdao-20', role: 'head', unitCode: '20', plans: () => [...Object.values(LAST_DUE_MONTH), ...Object.values(OPEN_MONTH)] },
+  { username: 'lanhdao-20-ttr', role: 'head', unitCode: '20-TTR', plans: () => POST_REFORM_COMMUNES.map((c) => LAST_DUE_QUARTER_CITIZENS[c]) },
+  { username: 'canbo-20-ttr', role: 'officer', unitCode: '20-TTR', plans: () => [LAST_DUE_QUARTER_CITIZENS['20']] },
+  { username: 'canbo-05986', role: 'officer', unitCode: '05986', plans: () => communes('05986') },
+  { username: 'canbo-06187', role: 'officer', unitCode: '06187', plans: () => communes('06187') },
+  { username: 'canbo-06001', role: 'officer', unitCode: '06001', plans: () => communes('06001') },
+  { username: 'canbo-05983', role: 'officer', unitCode: '05983', plans: () => communes('05983') },
+  { username: 'canbo-05977', role: 'officer', unitCode: '05977', plans: () => communes('05977') },
+  { username: 'xem-20', role: 'viewer', unitCode: '20', plans: () => [...Object.values(LAST_DUE_MONTH), ...Object.values(OPEN_MONTH)] },
 ];
 
 /** The states a plan leaves on a report once its deadline has passed. */
@@ -74,11 +96,10 @@ function statesOfPlan(plan: Plan): DemoState[] {
 
 /** The guide with what each user's data shows, read off the plans above so it cannot drift from the seed. */
 export function demoGuide(unitNames: ReadonlyMap<string, string>): DemoUser[] {
-  return GUIDE.map(({ username, role, unitCode }) => {
-    const plans = unitCode === null ? [] : role === 'head' ? [...Object.values(LAST_DUE_MONTH), ...Object.values(OPEN_MONTH)] : [LAST_DUE_MONTH[unitCode], OPEN_MONTH[unitCode], LAST_HALF_YEAR[unitCode]];
+  return GUIDE.map(({ username, role, unitCode, plans }) => {
     const states = new Set<DemoState>();
-    for (const plan of plans) if (plan) statesOfPlan(plan).forEach((s) => states.add(s));
-    if (role === 'officer') states.add('on-time'); // earlier months, mostly on time
+    for (const plan of plans()) if (plan) statesOfPlan(plan).forEach((s) => states.add(s));
+    if (role === 'officer' && unitCode?.length === 5) states.add('on-time'); // earlier months, mostly on time
     return { username, role, unitName: unitCode === null ? null : (unitNames.get(unitCode) ?? null), states: [...states] };
   });
 }

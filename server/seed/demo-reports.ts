@@ -12,8 +12,8 @@ import { resolveReport } from '../services/report-context';
 import { saveReport } from '../services/report-save';
 import type { LoadedTemplate } from '../templates/registry';
 import { decideReport, submitReport } from '../services/report-workflow';
-import { CQS_BASE, KTXH_BASE } from './demo-figures';
-import { EARLIER_MONTH, HEAD, LAST_DUE_MONTH, LAST_HALF_YEAR, OPEN_MONTH, type Plan, POST_REFORM_COMMUNES, RETURN_REASON } from './demo-plan';
+import { CITIZENS_BASE, CQS_BASE, KTXH_BASE } from './demo-figures';
+import { CITIZENS, EARLIER_MONTH, HEAD, LAST_DUE_MONTH, LAST_DUE_QUARTER_CITIZENS, LAST_HALF_YEAR, OPEN_MONTH, type Plan, POST_REFORM_COMMUNES, RETURN_REASON } from './demo-plan';
 
 /** A small deterministic spread, so units and periods differ without randomness. */
 function jitter(seed: string, spread: number): number {
@@ -37,9 +37,17 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   const calendar = await deps.holidays.calendar();
 
   /** Files one unit's report of one period as its plan says, each step with the clock at its own time. */
-  const file = async (template: LoadedTemplate, period: Period, unit: string, values: CellInput[], plan: Plan, order: number) => {
+  const file = async (
+    template: LoadedTemplate,
+    period: Period,
+    unit: string,
+    values: CellInput[],
+    plan: Plan,
+    order: number,
+    people: { actor?: string; decider?: string } = {},
+  ) => {
     if (plan.outcome === 'missing') return;
-    const actor = await user(unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`);
+    const actor = await user(people.actor ?? (unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`));
     const level = unit.length === 5 ? 'commune' : 'province';
     const deadline = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar)[level] ?? addDays(period.end, 3);
     const isDue = deadline < today;
@@ -56,7 +64,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
       if (plan.outcome === 'draft' || (!isDue && sent > now)) return;
       await submitReport(as(sent), actor, await resolveReport(deps, actor, key, 'write'));
       if (plan.outcome === 'submitted' || decided > now) return;
-      const head = await user(HEAD);
+      const head = await user(people.decider ?? HEAD);
       const again = await resolveReport(deps, head, key, 'decide');
       if (plan.outcome === 'approved') await decideReport(as(decided), head, again, 'approve');
       else await decideReport(as(decided), head, again, 'return', RETURN_REASON);
@@ -91,6 +99,21 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
       for (const [order, unit] of [...POST_REFORM_COMMUNES, '20'].entries()) {
         const plan = LAST_HALF_YEAR[unit];
         if (plan) await file(cqs, half, unit, scaled(cqs, CQS_BASE, unit, half.id, unit === '20' ? 6 : 1), plan, order);
+      }
+    }
+  }
+
+  // Citizen reception, routed to Thanh tra tỉnh from version 2: the last quarter whose deadline passed.
+  const citizens = deps.templates.latest(CITIZENS.template);
+  if (citizens) {
+    const commune = (p: Period) => deadlinesFor(p, citizens.file.regime.deadlineWorkingDays, calendar).commune ?? p.end;
+    const quarter = closedPeriods(citizens.spec, today, 2).find((p) => commune(p) < today);
+    // Only where the version in force routes the report (a demo started before 2026 seeds none).
+    if (quarter && deps.templates.forPeriod(CITIZENS.template, quarter.id)?.file.regime.leadAgencies) {
+      for (const [order, unit] of [...POST_REFORM_COMMUNES, '20'].entries()) {
+        const plan = LAST_DUE_QUARTER_CITIZENS[unit];
+        const people = unit === '20' ? { actor: CITIZENS.compiler, decider: HEAD } : { decider: CITIZENS.decider };
+        if (plan) await file(citizens, quarter, unit, scaled(citizens, CITIZENS_BASE, unit, quarter.id, unit === '20' ? 5 : 1), plan, order, people);
       }
     }
   }

@@ -1,6 +1,6 @@
 // "My reports": for each template and the current period and the three before it, the reports the
-// caller fills (their own unit's, or the one their agency compiles), and for heads the unit whose
-// incoming reports they decide, with how far those have got; overdue first, then by due date.
+// caller fills (their own unit's, or the one their agency compiles), and for heads and viewers the unit
+// whose reports they follow or decide, with how far those have got; overdue first, then by due date.
 import type { Completeness, WorklistItem } from '../../schema/api';
 import { compilerOf, receiverOf } from '../../domain/access';
 import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
@@ -31,14 +31,20 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
       const mine = new Map<number, { unit: TreeUnit; receiving?: TreeUnit }>();
       for (const grant of grants) {
         const held = grant.unitId === null ? undefined : tree.byId(grant.unitId);
-        if (!held || grant.role === 'viewer') continue;
-        if (isReportingUnit(template.file, held, tree)) mine.set(held.id, { ...mine.get(held.id), unit: held });
+        if (!held) continue;
         const parent = tree.parentOf(held);
-        if (parent && isAgency(held) && compilerOf(parent, tree, routing)?.id === held.id) mine.set(parent.id, { ...mine.get(parent.id), unit: parent });
-        if (grant.role === 'head') {
-          const anchor = isAgency(held) && parent ? parent : held;
+        if (grant.role !== 'viewer') {
+          if (isReportingUnit(template.file, held, tree)) mine.set(held.id, { ...mine.get(held.id), unit: held });
+          if (parent && isAgency(held) && compilerOf(parent, tree, routing)?.id === held.id) mine.set(parent.id, { ...mine.get(parent.id), unit: parent });
+        }
+        if (grant.role === 'head' && isAgency(held) && parent) {
+          // An agency's head follows what the template routes to it, on the page of the unit it compiles for.
           const receives = tree.units.some((u) => u.id !== held.id && receiverOf(u, tree, routing).id === held.id && isReportingUnit(template.file, u, tree));
-          if (receives) mine.set(anchor.id, { unit: anchor, receiving: held });
+          if (receives) mine.set(parent.id, { unit: parent, receiving: held });
+        } else if ((grant.role === 'head' || grant.role === 'viewer') && !isAgency(held)) {
+          // A head or a viewer of an administrative unit follows the units below it that fill the form.
+          const follows = tree.subtree(held).some((u) => u.id !== held.id && isReportingUnit(template.file, u, tree));
+          if (follows) mine.set(held.id, { unit: held, receiving: held });
         }
       }
       const rows = new Map((await listReports(deps.store.db, summary.id, period.id, [...mine.keys()])).map((r) => [r.unitId, r]));

@@ -1,7 +1,9 @@
 // "Các đơn vị cấp dưới": the unit's own report when it fills the form, then each unit directly below, with
 // status, timeliness, approve and return; above them, how far all the units that must report have got.
 import { createSignal, For, Show } from 'solid-js';
-import type { ReportListItem } from '../../../schema/api';
+import type { ApproveAllResult, ReportListItem } from '../../../schema/api';
+import { notify } from '../../components/Toasts';
+import { errorMessage } from '../../errors';
 import { LoadedList } from '../../components/LoadState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../format';
@@ -19,8 +21,25 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
   const key = () => props.data.key.unit;
   /** The unit's own report, then the units directly below; those further down are counted, not listed. */
   const rows = () => props.data.children()?.filter((c) => c.unitCode === key() || c.parentCode === key());
-  /** A head decides on the units directly below, and on its own unit's report only at the top. */
-  const decides = (c: ReportListItem) => c.parentCode === key() || c.parentCode === null;
+  /** The server says whom the caller receives reports from (the unit above, or the agency the template routes to). */
+  const decides = (c: ReportListItem) => c.canDecide;
+  const [bulk, setBulk] = createSignal<ApproveAllResult>();
+  const [bulkBusy, setBulkBusy] = createSignal(false);
+  const waiting = () => (props.data.children() ?? []).filter((c) => c.status === 'submitted' && c.canDecide).length;
+  async function approveAll() {
+    setBulkBusy(true);
+    try {
+      const result = await props.data.api.approveAll(props.data.key.template, props.data.key.period, key());
+      setBulk(result);
+      notify(t('review.approvedAll', { count: result.approved.length }), result.skipped.length > 0 ? 'info' : 'success');
+      void props.data.refetchChildren();
+    } catch (e) {
+      notify(errorMessage(e), 'error');
+    } finally {
+      setBulkBusy(false);
+    }
+  }
+  const nameOf = (code: string) => props.data.children()?.find((c) => c.unitCode === code)?.unitName ?? code;
   async function confirmReturn(child: ReportListItem, reason: string) {
     if (await props.workflow.returnReport(child.unitCode, child.unitName, reason)) setReturning(undefined);
   }
@@ -37,6 +56,20 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
             })}
           </p>
         )}
+      </Show>
+      <Show when={waiting() > 0}>
+        <div class="toolbar">
+          <button type="button" class="btn btn-success" disabled={bulkBusy() || props.workflow.busy()} onClick={() => void approveAll()}>
+            {t('review.approveAll')} ({waiting()})
+          </button>
+        </div>
+      </Show>
+      <Show when={bulk()?.skipped.length}>
+        <div class="notice notice-warning bulk-skipped" role="status">
+          <ul>
+            <For each={bulk()!.skipped}>{(s) => <li>{t('review.skipped', { unit: nameOf(s.unitCode), reason: s.reason })}</li>}</For>
+          </ul>
+        </div>
       </Show>
       <LoadedList
         items={rows()}

@@ -10,13 +10,15 @@ import { formatTime } from '../../format';
 import type { GridCellSource, GridRow } from '../../grid/template-columns';
 import { t } from '../../i18n';
 import type { ReportStore } from '../../stores/report-store';
+import type { Api } from '../../api';
 import { IssuesPanel } from './IssuesPanel';
+import { ChangesPanel, CommentsPanel, LockNotice } from './ReviewPanels';
 import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
 import type { WorkflowActions } from './workflow-actions';
 
-export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions }) {
+export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions; api: Api }) {
   const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
   const [confirming, setConfirming] = createSignal(false);
   const [returning, setReturning] = createSignal(false);
@@ -112,6 +114,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   };
 
   const r = () => props.store.report()!;
+  const reportKey = () => ({ template: r().template, period: r().period, unit: r().unit.code });
   const decides = () => r().can.approve || r().can.return;
 
   async function confirmReturn(reason: string) {
@@ -125,6 +128,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <strong>{t('report.returnReason')}:</strong> {r().returnReason}
         </div>
       </Show>
+      <LockNotice report={r()} />
       <Show when={props.store.restored()}>
         {(info) => (
           <div class="notice notice-info">
@@ -167,11 +171,12 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
             </Show>
             <Show when={r().can.return}>
               <button type="button" class="btn btn-danger" disabled={props.workflow.busy()} onClick={() => setReturning(true)}>
-                {t('below.return')}
+                {r().status === 'approved' ? t('review.reopen') : t('below.return')}
               </button>
             </Show>
           </span>
         </div>
+        <ChangesPanel api={props.api} reportKey={reportKey()} revision={r().revision} label={cellLabel} />
       </Show>
       <Show when={!decides() && !r().can.edit}>
         <div class="notice notice-muted">
@@ -220,6 +225,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 
       <SectionsPanel store={props.store} sections={file().sections ?? []} />
+      <CommentsPanel api={props.api} reportKey={reportKey()} canComment={r().can.comment} label={cellLabel} />
 
       <Show when={confirming()}>
         <Dialog

@@ -85,7 +85,7 @@ export default function ReportPage(props: ReportPageProps) {
           </div>
           <Switch>
             <Match when={tab() === 'form'}>
-              <FormTab store={store} engine={store.engine()!} workflow={workflow} />
+              <FormTab store={store} engine={store.engine()!} workflow={workflow} api={props.api} />
             </Match>
             <Match when={tab() === 'below'}>
               <BelowTab data={data} workflow={workflow} />
