@@ -13,6 +13,7 @@ import { loadWorklist } from './views/Worklist/loader';
 import WorklistView from './views/Worklist/WorklistView';
 
 const ReportPage = lazy(() => import('./views/Report/ReportPage'));
+const OutboxView = lazy(() => import('./views/Outbox/OutboxView'));
 const AdminPage = lazy(() => import('./views/Admin/AdminPage'));
 const PasswordView = lazy(() => import('./views/Account/PasswordView'));
 
@@ -107,6 +108,9 @@ export default function App() {
               <Show when={me().roles.some((r) => r.role === 'admin')}>
                 <a href={hrefFor({ name: 'admin' })}>{t('nav.admin')}</a>
               </Show>
+              <Show when={me().roles.some((r) => r.role === 'admin' || (r.role === 'head' && r.unit?.level === 'province'))}>
+                <a href={hrefFor({ name: 'outbox' })}>{t('outbox.nav')}</a>
+              </Show>
               <a href={hrefFor({ name: 'account' })}>{t('nav.account')}</a>
             </nav>
           )}
@@ -148,6 +152,11 @@ export default function App() {
             <Switch fallback={<NotFound />}>
               <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
                 <WorklistPage me={me()} />
+              </Match>
+              <Match when={router.route().name === 'outbox'}>
+                <Suspense fallback={<Loading />}>
+                  <OutboxView api={api} />
+                </Suspense>
               </Match>
               <Match when={router.route().name === 'admin'}>
                 <Suspense fallback={<Loading />}>

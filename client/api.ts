@@ -9,6 +9,7 @@ import type {
   Health,
   Issue,
   Me,
+  OutboxItem,
   PeriodInfo,
   PutValuesBody,
   Report,
@@ -60,6 +61,8 @@ export interface Api {
   returnReport(template: string, period: string, unit: string, reason: string): Promise<WorkflowResult>;
   aggregate(template: string, period: string, unit: string, include: 'approved' | 'submitted'): Promise<Aggregate>;
   exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json', include?: 'approved' | 'submitted'): string;
+  /** The delivery outbox (province head, admin). */
+  outbox(): Promise<OutboxItem[]>;
 
   // Who may do what (issue 7): review, users and roles, one's own password.
   agencies(at: string): Promise<UnitNode[]>;
@@ -161,6 +164,7 @@ export function createApi(options: ApiOptions = {}): Api {
     returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
     aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
     exportUrl: (t, p, u, format, include) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}${include ? `?include=${include}` : ''}`,
+    outbox: () => call('GET', '/outbox'),
 
     agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),
     comments: (t, p, u) => call('GET', `${reportPath(t, p, u)}/comments`),

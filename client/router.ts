@@ -10,6 +10,7 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
 export type Route =
   | { name: 'worklist' }
   | { name: 'login' }
+  | { name: 'outbox' }
   | { name: 'admin'; tab?: AdminTab }
   | { name: 'account' }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
@@ -23,6 +24,7 @@ interface Pattern {
 const patterns: Pattern[] = [
   { parts: [], build: () => ({ name: 'worklist' }) },
   { parts: ['login'], build: () => ({ name: 'login' }) },
+  { parts: ['outbox'], build: () => ({ name: 'outbox' }) },
   { parts: ['account'], build: () => ({ name: 'account' }) },
   {
     parts: ['admin'],
@@ -82,6 +84,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'login':
       return '#/login';
+    case 'outbox':
+      return '#/outbox';
     case 'account':
       return '#/account';
     case 'admin':

@@ -389,3 +389,74 @@ export interface Session {
   /** In demo mode only: users to try, and the password when it is the default one ("demo"). */
   demo: { password: string | null; users: DemoUser[] } | null;
 }
+
+// ---- exchange: QCVN 125 packets, ADX / SDMX, imports, outbox (issue 9) ----
+
+export const ExchangeVersionQuery = v.object({
+  version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'version is a number'), v.transform(Number))),
+});
+
+export const ExchangeYearQuery = v.object({
+  year: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}$/, 'year is four digits'),
+    v.transform(Number),
+    v.minValue(2000, 'year must be 2000 or later'),
+    v.maxValue(2100, 'year must be 2100 or earlier'),
+  ),
+});
+
+/** `?dryRun=true` reports what an import would change and changes nothing. */
+export const ImportQuery = v.object({
+  dryRun: v.optional(v.pipe(v.picklist(['true', 'false', '1', '0'], 'dryRun is "true" or "false"'), v.transform((s) => s === 'true' || s === '1')), 'false'),
+});
+
+export const OutboxQuery = v.object({
+  status: v.optional(v.picklist(['waiting', 'sent', 'accepted', 'refused'])),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(1000)), '200'),
+});
+
+export const OUTBOX_STATUSES = ['waiting', 'sent', 'accepted', 'refused'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface ImportChangeOut {
+  row: string;
+  col: string;
+  oldValue: CellValue;
+  newValue: CellValue;
+}
+
+/** What an import changed (or, on a dry run, would change), report by report. */
+export interface ImportResultOut {
+  dryRun: boolean;
+  reports: {
+    template: string;
+    templateVersion: number;
+    period: string;
+    unitCode: string;
+    unitName: string;
+    created: boolean;
+    revision: number;
+    changes: ImportChangeOut[];
+    sections: { key: string; oldText: string; newText: string }[];
+  }[];
+  skippedComputed: number;
+}
+
+/** One packet of the delivery outbox, as the province head sees it. */
+export interface OutboxItem {
+  id: number;
+  packetType: string;
+  idempotencyKey: string;
+  template: string;
+  period: string;
+  unitCode: string;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  decidedAt: string | null;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  refusalReason: string | null;
+}

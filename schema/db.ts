@@ -229,3 +229,37 @@ export const reportSubmissions = sqliteTable(
   },
   (t) => [index('report_submissions_report_idx').on(t.reportId, t.id)],
 );
+
+/**
+ * Packets of approved reports waiting for, or past, delivery to the Government's reporting system
+ * (GOV_ENDPOINT), in approval order (id). The idempotency key travels with every attempt, so a
+ * receiver counts a packet once however often a retry or a restart resends it (issue 9).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    packetType: text('packet_type').notNull(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    templateId: text('template_id').notNull(),
+    periodId: text('period_id').notNull(),
+    unitCode: text('unit_code').notNull(),
+    /** The packet as sent, byte for byte (JSON, QCVN 125 wire names). */
+    body: text('body').notNull(),
+    /** Base64 Ed25519 signature of body, when the installation has a signing key. */
+    signature: text('signature'),
+    /** waiting (not delivered yet, or retrying), sent (handed over, no answer yet), accepted, refused. */
+    status: text('status', { enum: ['waiting', 'sent', 'accepted', 'refused'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    refusalReason: text('refusal_reason'),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+    decidedAt: text('decided_at'),
+  },
+  (t) => [index('outbox_status_idx').on(t.status, t.id)],
+);

@@ -9,10 +9,14 @@ import { createLoginThrottle } from './auth/throttle';
 import type { AppDeps, AppEnv, RequestDeps } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
 import { authRoutes } from './routes/auth';
+import { exchangeRoutes } from './routes/exchange';
 import { exportsRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { holidaysRoutes } from './routes/holidays';
+import { importsRoutes } from './routes/imports';
 import { meRoutes } from './routes/me';
+import { outboxRoutes } from './routes/outbox';
+import { createOpenApiRoutes } from './openapi/routes';
 import { periodsRoutes } from './routes/periods';
 import { reportReviewRoutes } from './routes/report-review';
 import { reportsRoutes } from './routes/reports';
@@ -57,6 +61,10 @@ export function createApp(appDeps: AppDeps) {
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
   api.route('/session', sessionRoutes);
+  api.route('/exchange', exchangeRoutes);
+  api.route('/imports', importsRoutes);
+  api.route('/outbox', outboxRoutes);
+  api.route('/', createOpenApiRoutes(() => app));
   const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
   const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);

@@ -3,6 +3,7 @@ import type { SessionUser } from './auth/sessions';
 import type { LoginThrottle } from './auth/throttle';
 import type { Store } from './db/client';
 import type { UnitTrees } from './db/units';
+import type { PackageSigner } from './exchange/signing';
 import type { HolidayCalendarSource } from './holidays';
 import type { TemplateRegistry } from './templates/registry';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   demo: boolean;
   /** Force the cookie's Secure flag on or off; by default it is set when the request came over HTTPS. */
   secureCookies?: boolean;
+  /** Signs every package with the province's key (PACKAGE_SIGNING_KEY); unsigned without one. */
+  signer?: PackageSigner;
   /** Believe X-Forwarded-For / X-Forwarded-Proto (the server runs behind a reverse proxy). */
   trustProxy?: boolean;
   /** Origins besides the server's own whose pages may change data (the public URL behind a proxy). */

@@ -16,6 +16,18 @@ function readPort(value: string | undefined): number {
 }
 
 const flag = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === '1' || value === 'true');
+const ms = (value: string | undefined, fallback: number) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback);
+// The outbox delivers to the Government's reporting system only when an endpoint is configured.
+const delivery = env.GOV_ENDPOINT
+  ? {
+      endpoint: env.GOV_ENDPOINT,
+      ...(env.GOV_TOKEN ? { token: env.GOV_TOKEN } : {}),
+      timeoutMs: ms(env.GOV_TIMEOUT_MS, 30_000),
+      baseDelayMs: ms(env.GOV_RETRY_BASE_MS, 5_000),
+      maxDelayMs: ms(env.GOV_RETRY_MAX_MS, 3_600_000),
+      pollMs: ms(env.OUTBOX_POLL_MS, 2_000),
+    }
+  : undefined;
 
 try {
   const databaseUrl = env.DATABASE_URL ?? 'file:data/reporting.db';
@@ -30,6 +42,8 @@ try {
     secureCookies: flag(env.COOKIE_SECURE),
     trustProxy: flag(env.TRUST_PROXY) ?? false,
     allowedOrigins: env.PUBLIC_ORIGIN ? [env.PUBLIC_ORIGIN] : undefined,
+    signingKeyPath: env.PACKAGE_SIGNING_KEY,
+    ...(delivery ? { delivery } : {}),
     log: (line) => console.log(line),
   });
   console.log(`Hệ thống thông tin báo cáo: ${server.url} (cơ sở dữ liệu / database ${databaseUrl})`);

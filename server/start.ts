@@ -12,6 +12,8 @@ import { createApp } from './app';
 import { openStore, type Store } from './db/client';
 import { createUnitTrees } from './db/units';
 import type { AppDeps } from './env';
+import { createOutboxSender, type SenderOptions } from './exchange/outbox-sender';
+import { signerFromFile } from './exchange/signing';
 import { createHolidaySource } from './holidays';
 import { isDemo, isEmptyDatabase, markDemo, seedDemoUnits, seedDemoUsers } from './seed/demo';
 import { seedDemoReports } from './seed/demo-reports';
@@ -40,6 +42,10 @@ export interface StartOptions {
   /** A request (headers and body) must arrive within this; slow or stalled clients are cut off. */
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
+  /** Path of the province's Ed25519 private key (PEM); packages are signed with it when given. */
+  signingKeyPath?: string;
+  /** Deliver approved reports' packets there (GOV_ENDPOINT); the outbox only queues without it. */
+  delivery?: Omit<SenderOptions, 'log'>;
 }
 
 export interface RunningServer {
@@ -56,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // 1. Templates are checked before anything else: a broken file is the IT office's to fix.
   await readTemplateFiles(templatesDir, createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF));
   checkDatabaseUrl(options.databaseUrl);
+  const signer = signerFromFile(options.signingKeyPath);
 
   // 2. The port, before the database: a port in use must not leave a seeded database behind.
   let handler: ((req: Request) => Response | Promise<Response>) | undefined;
@@ -80,6 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       secureCookies: options.secureCookies,
       trustProxy: options.trustProxy,
       allowedOrigins: options.allowedOrigins,
+      ...(signer ? { signer } : {}),
     };
     if (options.demo && (await isEmptyDatabase(store))) {
       await seedDemoUnits(store);
@@ -113,6 +121,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log(`Chưa có giao diện đã build tại ${clientDir} / no built client: run "npm run build" to serve the UI.`);
     }
     handler = app.fetch;
+    const sender = options.delivery ? createOutboxSender(store, clock, { ...options.delivery, log }) : undefined;
+    sender?.start();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const host = options.host === '0.0.0.0' || options.host === '::' || !options.host ? 'localhost' : options.host;
@@ -124,7 +134,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       close: () =>
         new Promise<void>((done) => {
           server.closeAllConnections?.();
-          server.close(() => {
+          server.close(async () => {
+            await sender?.stop();
             openStoreRef.close();
             done();
           });

@@ -20,8 +20,15 @@ export function toIssues(issues: readonly v.BaseIssue<unknown>[]): Issue[] {
   });
 }
 
+/** What a validator checks, kept on the middleware so the OpenAPI description is built from it. */
+export const VALIDATES = Symbol('validates');
+export interface Validates {
+  target: keyof ValidationTargets;
+  schema: v.GenericSchema;
+}
+
 export function valid<T extends v.GenericSchema, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return vValidator(target, schema, (result) => {
+  const middleware = vValidator(target, schema, (result) => {
     if (!result.success) {
       const what = target === 'json' ? 'Nội dung gửi lên' : target === 'query' ? 'Tham số truy vấn' : 'Yêu cầu';
       const issues = toIssues(result.issues);
@@ -32,4 +39,5 @@ export function valid<T extends v.GenericSchema, Target extends keyof Validation
       );
     }
   });
+  return Object.assign(middleware, { [VALIDATES]: { target, schema } satisfies Validates });
 }

@@ -276,6 +276,27 @@ export const vi = {
   'review.approvedAll': 'Đã duyệt {count} báo cáo.',
   'review.skipped': '{unit}: {reason}',
   'review.reopen': 'Mở lại',
+
+  // ---- outbox: delivery to the Government's reporting system (issue 9) ----
+  'outbox.nav': 'Gửi Chính phủ',
+  'outbox.title': 'Gửi Hệ thống thông tin báo cáo Chính phủ',
+  'outbox.hint': 'Gói tin QCVN 125 của các báo cáo đã duyệt, theo thứ tự duyệt. Gói bị lỗi mạng được gửi lại tự động.',
+  'outbox.refresh': 'Làm mới',
+  'outbox.empty': 'Chưa có gói tin nào: gói tin được tạo khi một báo cáo được duyệt.',
+  'outbox.unit': 'Đơn vị',
+  'outbox.report': 'Báo cáo · kỳ',
+  'outbox.packet': 'Gói tin',
+  'outbox.status': 'Trạng thái',
+  'outbox.attempts': 'Số lần gửi',
+  'outbox.when': 'Thời điểm',
+  'outbox.note': 'Ghi chú',
+  'outbox.packet.reportData': 'Số liệu báo cáo',
+  'outbox.packet.reportStatus': 'Trạng thái báo cáo',
+  'outbox.packet.outline': 'Đề cương báo cáo',
+  'outbox.status.waiting': 'Đang chờ gửi',
+  'outbox.status.sent': 'Đã gửi, chờ phản hồi',
+  'outbox.status.accepted': 'Đã được tiếp nhận',
+  'outbox.status.refused': 'Bị từ chối',
 };
 
 export type MessageKey = keyof typeof vi;

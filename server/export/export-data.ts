@@ -4,11 +4,12 @@ import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { Period } from '../../domain/periods';
 import { unitsThatMustReport } from '../../domain/reporting-levels';
+import { isLate } from '../../domain/vn-time';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { AppDeps } from '../env';
 import { completenessOf } from '../services/aggregate';
-import type { Scope } from '../services/report-context';
+import { deadlineOf, type Scope } from '../services/report-context';
 import { createRollup, type Include, ownRow } from '../services/rollup';
 
 export interface ExportUnit {
@@ -26,6 +27,16 @@ export interface ExportReport {
   values: CellValues;
 }
 
+/** One unit that must report, for the completeness sheet: who reported, when, on time or late. */
+export interface RosterEntry {
+  unit: ExportUnit;
+  status: ReportStatus;
+  submittedAt: string | null;
+  deadline: string | null;
+  /** Submitted after the deadline, or not submitted and the deadline has passed. */
+  isLate: boolean;
+}
+
 export interface ExportData {
   template: TemplateFile;
   compiled: CompiledTemplate;
@@ -37,6 +48,8 @@ export interface ExportData {
   completeness: Completeness;
   /** One per unit of the subtree with a report counted by `include`, parents first. */
   reports: ExportReport[];
+  /** Every unit of the subtree that must report, parents first. */
+  roster: RosterEntry[];
 }
 
 export async function buildExportData(deps: AppDeps, scope: Scope, include: Include): Promise<ExportData> {
@@ -50,9 +63,13 @@ export async function buildExportData(deps: AppDeps, scope: Scope, include: Incl
     parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
   });
   const reports: ExportReport[] = [];
+  const roster: RosterEntry[] = [];
   for (const u of unitsThatMustReport(template.file, tree, unit)) {
-    const values = await rollup.own(u.code);
     const row = ownRow(data, u);
+    const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submittedAt ?? null) : null;
+    const deadline = await deadlineOf(deps, template, period, u, tree);
+    roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
+    const values = await rollup.own(u.code);
     if (!values || !row) continue;
     reports.push({ unit: toUnit(u), status: row.status, submittedAt: row.submittedAt, values });
   }
@@ -65,5 +82,6 @@ export async function buildExportData(deps: AppDeps, scope: Scope, include: Incl
     values: await rollup.subtree(unit.code),
     completeness: await completenessOf(deps, template, period, tree, unit, data),
     reports,
+    roster,
   };
 }

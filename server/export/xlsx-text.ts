@@ -8,6 +8,10 @@ import type { ExportUnit } from './export-data';
 export const PLACE = 'Lạng Sơn';
 export const CREATOR = 'Hệ thống thông tin báo cáo tỉnh Lạng Sơn';
 export const SUMMARY_SHEET = 'Tổng hợp';
+export const COMPLETENESS_SHEET = 'Tình hình báo cáo';
+/** Quốc hiệu and tiêu ngữ, as Decree 30/2020/NĐ-CP (Phụ lục I) prints them on every document. */
+export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   draft: 'Đang soạn',

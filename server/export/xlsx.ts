@@ -16,22 +16,30 @@ import {
   authorityHeading,
   completenessLine,
   CREATOR,
+  COMPLETENESS_SHEET,
   createSheetNamer,
   includeLine,
+  MOTTO,
+  NATIONAL_TITLE,
   periodLine,
   placeAndDate,
   statusLine,
   SUMMARY_SHEET,
 } from './xlsx-text';
+import { writeCompletenessSheet } from './xlsx-completeness';
 import { pinZipDates } from './xlsx-zip-dates';
 
 type Sheet = ExcelJS.Worksheet;
 
-/** Rows 1–7 hold the heading (authority, form number, title, period, unit); the table starts below. */
+/**
+ * Rows 1–7 hold the heading as Decree 30/2020/NĐ-CP lays out an administrative document: the agency
+ * top-left over the national title and motto top-right, the form number, title, period and unit of
+ * measure; the table starts below.
+ */
 const HEADER_TOP = 8;
 
-/** Characters the top-right block needs: 'Lạng Sơn, ngày 05 tháng 04 năm 2025' and the head's title. */
-const RIGHT_BLOCK_WIDTH = 38;
+/** Characters the top-right block needs: the national title in bold capitals, the place and date line. */
+const RIGHT_BLOCK_WIDTH = 44;
 
 interface FormSheet {
   data: ExportData;
@@ -68,7 +76,7 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
   const form = { data, layout, table: planTable(data.compiled, layout), now };
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
   writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, notes: summary, signed: true });
-  const sheetName = createSheetNamer();
+  const sheetName = createSheetNamer([SUMMARY_SHEET, COMPLETENESS_SHEET]);
   for (const report of data.reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
     writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, signed: false });
@@ -76,6 +84,7 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
     // of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  writeCompletenessSheet(workbook, data, now);
   await workbook.commit();
   return pinZipDates(Buffer.concat(chunks), now);
 }
@@ -114,18 +123,21 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   sheet.commit();
 }
 
-/** Lines 1–7: authority and form number, title, period, unit of measure. */
+/** Lines 1–7: agency and national title, unit code and motto, form number, title, period, unit of measure. */
 function writeTop(sheet: Sheet, form: FormSheet): void {
   const { data, layout } = form;
   const template = data.template;
   const { left, right } = corners(layout);
   const authority = authorityHeading(form.unit);
   put(sheet, 1, left, authority, textStyle({ bold: true, horizontal: 'center', wrap: true }));
-  sheet.getRow(1).height = heightFor(textLines(authority, spanWidth(layout, left) / 1.3, true)); // capitals are wider
-  put(sheet, 1, right, template.formNumber, textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, 1, right, NATIONAL_TITLE, textStyle({ bold: true, horizontal: 'center', wrap: true }));
+  // Capitals are wider than the average letter: count them as a third wider.
+  const lines = Math.max(textLines(authority, spanWidth(layout, left) / 1.3, true), textLines(NATIONAL_TITLE, spanWidth(layout, right) / 1.3, true));
+  sheet.getRow(1).height = heightFor(lines);
   put(sheet, 2, left, `Mã đơn vị: ${form.unit.code}`, textStyle({ italic: true, horizontal: 'center' }));
-  put(sheet, 2, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
-  sheet.getRow(3).height = 8;
+  put(sheet, 2, right, MOTTO, textStyle({ bold: true, horizontal: 'center' }));
+  put(sheet, 3, left, template.formNumber, textStyle({ bold: true, horizontal: 'center', wrap: true }));
+  put(sheet, 3, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
   const all: [number, number] = [1, layout.columnCount];
   put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
   // The title is set larger than the body: count it as a third wider.

@@ -72,7 +72,7 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
 }
 
 /** Writes the changed cells and their audit entries in a few multi-row statements, not one per cell. */
-async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
+export async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
   const upserts: (typeof cellValues.$inferInsert)[] = [];
   const cleared: { row: string; col: string }[] = [];
   const entries: (typeof auditEntries.$inferInsert)[] = [];
@@ -104,7 +104,7 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
+export async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
   let changes = 0;
   const existing = new Map(
     (await tx.select().from(reportSections).where(eq(reportSections.reportId, reportId))).map((s) => [s.key, s.text]),

@@ -12,6 +12,7 @@ import type { Tx } from '../db/client';
 import { findReport, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import { conflict, forbidden } from '../errors';
+import { enqueueApproved } from '../exchange/outbox';
 import { assertSubmittable } from './report-check';
 import type { ReportContext } from './report-context';
 import { assertNotLocked } from './report-lock';
@@ -104,6 +105,7 @@ async function transition(
     const logged = action === 'return' && status === 'approved' ? 'reopen' : action;
     await audit(tx, row.id, now, user, { action: logged, oldValue: JSON.stringify(status), newValue: JSON.stringify(next), reason: reason ?? null });
     if (action === 'submit') await snapshot(tx, row.id, now, user, revision);
+    if (action === 'approve') await enqueueApproved(tx, deps, target, row.id, now);
     return { status: next, revision, submittedAt: action === 'submit' ? now : row.submittedAt };
   });
 }

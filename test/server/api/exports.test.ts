@@ -35,7 +35,7 @@ describe('GET /api/exports/:template/:period/:unit.xlsx', () => {
     expect(res.headers.get('content-disposition')).toContain(`${T}_2025Q1_178.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05971 Hoàng Văn Thụ', '05974 Tam Thanh']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05971 Hoàng Văn Thụ', '05974 Tam Thanh', 'Tình hình báo cáo']);
     const summary = wb.worksheets[0]!;
     const text = summary.getSheetValues().flat().filter((x) => typeof x === 'string').join('\n');
     expect(text).toContain('Biểu số 06/VPCP/KSTT');
@@ -50,7 +50,7 @@ describe('GET /api/exports/:template/:period/:unit.xlsx', () => {
     const res = await t.request(`/api/exports/${T}/2025Q1/178.xlsx`, { cookie: head });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05971 Hoàng Văn Thụ']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05971 Hoàng Văn Thụ', 'Tình hình báo cáo']);
   });
 
   it('answers 403 to an officer of a commune asking for the district, 404 for an unknown format, 401 without a session', async () => {

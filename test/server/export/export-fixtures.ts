@@ -42,6 +42,7 @@ function exportData(file: TemplateFile, periodId: string, units: UnitInput[], in
     values: full(aggregateInputs(ct, units.map((u) => cellValues(u.entries)))),
     completeness: { expected: 4, submitted: 3, approved: 2, onTime: 2 },
     reports,
+    roster: units.map((u) => ({ unit: u.unit, status: u.status, submittedAt: u.submittedAt, deadline: '2025-03-18', isLate: u.submittedAt === null || u.submittedAt > '2025-03-18T17:00:00Z' })),
   };
 }
 

@@ -45,17 +45,35 @@ describe('writeWorkbook: Biểu số 06/VPCP/KSTT for the province', () => {
     summary = sheetOf(workbook, 'Tổng hợp');
   });
 
-  it('names the roll-up sheet first, then one sheet per reporting unit: code and short name', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05977 Đông Kinh', '06001 Đoàn Kết', '05983 Lương Văn Tri']);
+  it('names the roll-up sheet first, then one sheet per reporting unit: code and short name, then the completeness sheet', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', '05977 Đông Kinh', '06001 Đoàn Kết', '05983 Lương Văn Tri', 'Tình hình báo cáo']);
   });
 
-  it('heads the form like the paper one: authority top-left, form number top-right, title, period, unit', () => {
+  it('lists who reported, when, and whether on time on the completeness sheet, printed A4 landscape with its header repeated', () => {
+    const sheet = sheetOf(workbook, 'Tình hình báo cáo');
+    expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual(['STT', 'Mã đơn vị', 'Tên đơn vị', 'Trạng thái', 'Thời điểm gửi', 'Hạn gửi', 'Đúng hạn / trễ hạn']);
+    const rows = data.roster.map((_, i) => (sheet.getRow(8 + i).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[1])).toEqual(data.roster.map((e) => e.unit.code));
+    for (const [i, entry] of data.roster.entries()) {
+      expect(rows[i]![3]).toBe({ draft: 'Đang soạn', submitted: 'Đã gửi', approved: 'Đã duyệt', returned: 'Bị trả lại' }[entry.status]);
+      expect(rows[i]![5]).toBe('18/03/2025');
+      expect(rows[i]![6]).toBe(entry.submittedAt === null ? 'Chưa gửi, quá hạn' : entry.isLate ? 'Trễ hạn' : 'Đúng hạn');
+    }
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '7:7' });
+    expect(sheet.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+
+  it('heads the form as Decree 30/2020 lays out a document: agency top-left, national title and motto top-right, form number, title, period, unit', () => {
     expect(summary.getCell('A1').value).toBe('UBND TỈNH LẠNG SƠN');
     expect(summary.getCell('A2').value).toBe('Mã đơn vị: 20');
-    const formNumber = summary.getRow(1).values as unknown[];
-    const at = formNumber.indexOf('Biểu số 06/VPCP/KSTT');
+    expect(summary.getCell('A3').value).toBe('Biểu số 06/VPCP/KSTT');
+    const top = summary.getRow(1).values as unknown[];
+    const at = top.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(at).toBeGreaterThan(2);
     expect(summary.getCell(1, 13).master.address).toBe(summary.getCell(1, at).address);
+    expect(summary.getCell(2, at).value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(summary.getCell(2, at).font.bold).toBe(true);
+    expect(summary.getCell('A1').font.name).toBe('Times New Roman');
     expect(summary.getCell('A4').value).toBe('Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực tiếp giải quyết TTHC');
     expect(summary.getCell('A4').font.bold).toBe(true);
     expect(summary.getCell('A4').alignment.horizontal).toBe('center');
