@@ -23,7 +23,7 @@ export interface UnitTree {
   isWithin(unit: TreeUnit, ancestor: TreeUnit): boolean;
 }
 
-const LEVEL_ORDER: Record<Level, number> = { province: 0, district: 1, commune: 2 };
+const LEVEL_ORDER: Record<Level, number> = { nation: 0, province: 1, district: 2, commune: 3 };
 
 export function buildUnitTree(date: string, rows: TreeUnit[]): UnitTree {
   const units = [...rows].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
@@ -46,13 +46,9 @@ export function buildUnitTree(date: string, rows: TreeUnit[]): UnitTree {
     parentOf,
     childrenOf,
     subtree(unit) {
-      const out: TreeUnit[] = [];
-      const stack = [unit];
-      while (stack.length > 0) {
-        const next = stack.shift() as TreeUnit;
-        out.push(next);
-        stack.push(...childrenOf(next));
-      }
+      // Breadth first with a read index rather than shift(): a nation's subtree has 10,000 units.
+      const out: TreeUnit[] = [unit];
+      for (let i = 0; i < out.length; i++) for (const child of childrenOf(out[i]!)) out.push(child);
       return out;
     },
     isWithin(unit, ancestor) {

@@ -166,7 +166,12 @@ export interface Report {
   /** The full grid: stored inputs and computed cells. */
   values: CellValueOut[];
   /** Inputs of the other periods the formulas and rules read (prev, lastYear, ytd), in this version's codes. */
-  otherPeriods: { period: string; values: CellValueOut[] }[];
+  otherPeriods: {
+    period: string;
+    values: CellValueOut[];
+    /** Taken from units this one continues, one of them absorbed only in part and left out (issue 8). */
+    incomplete?: true;
+  }[];
   /** The template's rules on the stored values (errors block submitting; warnings need an explanation). */
   issues: Issue[];
   sections: { key: string; text: string }[];
@@ -208,6 +213,11 @@ export interface Aggregate {
   values: CellValueOut[];
   completeness: Completeness;
   children: { unitCode: string; unitName: string; status: ReportStatus; values: CellValueOut[] }[];
+  /**
+   * Other periods the formulas read (cùng kỳ, lũy kế) that were taken from units this one continues,
+   * some of which it absorbed only in part: those figures leave that part out (issue 8).
+   */
+  incompletePast: string[];
 }
 
 export interface Health {

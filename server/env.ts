@@ -4,6 +4,7 @@ import type { Store } from './db/client';
 import type { UnitTrees } from './db/units';
 import type { HolidayCalendarSource } from './holidays';
 import type { TemplateRegistry } from './templates/registry';
+import type { Workers } from './workers/pool';
 
 export interface AppDeps {
   store: Store;
@@ -14,6 +15,8 @@ export interface AppDeps {
   clock: () => Date;
   /** The database holds the demo seed. */
   demo: boolean;
+  /** Worker threads for recomputes and exports; absent, they run in-process (tests, in-memory databases). */
+  workers?: Workers;
   /** Mark cookies Secure (behind HTTPS). */
   secureCookies?: boolean;
 }

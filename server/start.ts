@@ -12,6 +12,7 @@ import { createHolidaySource } from './holidays';
 import { isDemo, isEmptyDatabase, markDemo, seedDemoUnits, seedDemoUsers } from './seed/demo';
 import { seedDemoReports } from './seed/demo-reports';
 import { loadTemplateRegistry, TEMPLATES_DIR } from './templates/registry';
+import { createWorkers } from './workers/pool';
 
 export interface StartOptions {
   port: number;
@@ -39,7 +40,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openStore(options.databaseUrl);
   const holidays = createHolidaySource(store.db);
   const templates = await loadTemplateRegistry(store, options.templatesDir ?? TEMPLATES_DIR, await holidays.calendar(), clock());
-  const deps: AppDeps = { store, templates, unitTrees: createUnitTrees(store.db), holidays, clock, demo: false };
+  const workers = options.databaseUrl.includes(':memory:') ? undefined : createWorkers();
+  const deps: AppDeps = { store, templates, unitTrees: createUnitTrees(store.db), holidays, clock, demo: false, workers };
 
   if (options.demo && (await isEmptyDatabase(store))) {
     await seedDemoUnits(store);
@@ -72,8 +74,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close: () =>
       new Promise<void>((done) => {
         server.close(() => {
-          store.close();
-          done();
+          void (workers?.close() ?? Promise.resolve()).finally(() => {
+            store.close();
+            done();
+          });
         });
       }),
   };

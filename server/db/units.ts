@@ -1,7 +1,8 @@
 // Queries over the effective-dated unit table: the tree in force on a date, and a unit by code.
 import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { units } from '../../schema/db';
+import { units, unitSuccessions } from '../../schema/db';
 import { buildUnitTree, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
+import { indexHistory, type UnitHistoryIndex } from '../../domain/unit-succession';
 import type { Db } from './client';
 
 const inForceOn = (date: string) =>
@@ -50,12 +51,26 @@ export async function findUnitAtOrBefore(db: Db, code: string, date: string): Pr
  */
 export interface UnitTrees {
   at(date: string): Promise<UnitTree>;
+  /** Every unit version's span and the successions between them: a unit's past across reforms. */
+  history(): Promise<UnitHistoryIndex>;
   invalidate(): void;
+}
+
+export async function loadUnitHistory(db: Db): Promise<UnitHistoryIndex> {
+  const spans = await db.select({ id: units.id, validFrom: units.validFrom, validTo: units.validTo }).from(units);
+  const successions = await db.select().from(unitSuccessions);
+  return indexHistory(spans, successions);
 }
 
 export function createUnitTrees(db: Db, maxDates = 64): UnitTrees {
   const cache = new Map<string, Promise<UnitTree>>();
+  let history: Promise<UnitHistoryIndex> | undefined;
   return {
+    history() {
+      history ??= loadUnitHistory(db);
+      history.catch(() => (history = undefined));
+      return history;
+    },
     at(date) {
       let tree = cache.get(date);
       if (!tree) {
@@ -66,6 +81,9 @@ export function createUnitTrees(db: Db, maxDates = 64): UnitTrees {
       }
       return tree;
     },
-    invalidate: () => cache.clear(),
+    invalidate: () => {
+      cache.clear();
+      history = undefined;
+    },
   };
 }

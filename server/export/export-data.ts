@@ -1,15 +1,22 @@
-// Everything an export writes, gathered once: the template version, period, unit, the roll-up with
-// its completeness, and each reporting unit's own report, so the writers stay pure.
+// Everything an export writes: the template version, period, unit, the roll-up with its completeness
+// (maintained, so a lookup), and each reporting unit's own report, read from the database a chunk at a
+// time in the order the sheets are written, so a national package never holds the nation in memory.
+import { sql } from 'drizzle-orm';
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
 import type { CellValues } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
 import type { CompiledTemplate } from '../../domain/template/types';
+import type { TreeUnit } from '../../domain/unit-tree';
+import { valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
-import { completenessOf, resolveRollupScope } from '../services/aggregate';
-import { createRollup, type Include, ownRow } from '../services/rollup';
+import { completenessOf, resolveRollupScope, type RollupScope } from '../services/aggregate';
+import { COUNTED, type Include } from '../services/rollup';
+import { subtreeGrids } from '../services/rollup-read';
+import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
 
 export interface ExportUnit {
   code: string;
@@ -26,7 +33,8 @@ export interface ExportReport {
   values: CellValues;
 }
 
-export interface ExportData {
+/** The roll-up sheet's part of an export. */
+export interface ExportHead {
   template: TemplateFile;
   compiled: CompiledTemplate;
   period: Period;
@@ -35,10 +43,51 @@ export interface ExportData {
   /** The subtree rolled up. */
   values: CellValues;
   completeness: Completeness;
+}
+
+export interface ExportData extends ExportHead {
   /** One per unit of the subtree with a report counted by `include`, parents first. */
   reports: ExportReport[];
 }
 
+/** The head of an export and the reports below it as a stream, for the Excel package. */
+export interface ExportStream {
+  head: ExportHead;
+  reports(): AsyncGenerator<ExportReport>;
+}
+
+const CHUNK = 200;
+
+export async function openExport(
+  deps: AppDeps,
+  user: SessionUser,
+  templateId: string,
+  periodId: string,
+  unitCode: string,
+  include: Include,
+): Promise<ExportStream> {
+  const scope = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+  const { template, span, tree, unit } = scope;
+  const grid = (await subtreeGrids(deps, template, span, include, [unit])).get(unit.id)!;
+  const toUnit = (u: TreeUnit): ExportUnit => ({
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
+  });
+  const head: ExportHead = {
+    template: template.file,
+    compiled: template.compiled,
+    period: span.period,
+    unit: toUnit(unit),
+    include,
+    values: grid.values,
+    completeness: await completenessOf(deps, template, span, tree, unit),
+  };
+  return { head, reports: () => countedReports(deps, scope, include, toUnit) };
+}
+
+/** Everything at once (the JSON package, and tests of the writers). */
 export async function buildExportData(
   deps: AppDeps,
   user: SessionUser,
@@ -47,32 +96,33 @@ export async function buildExportData(
   unitCode: string,
   include: Include,
 ): Promise<ExportData> {
-  const { template, period, tree, unit } = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
-  const rollup = createRollup(deps, template, period, include, unit.code);
-  const data = await rollup.data(period);
+  const { head, reports } = await openExport(deps, user, templateId, periodId, unitCode, include);
+  const all: ExportReport[] = [];
+  for await (const r of reports()) all.push(r);
+  return { ...head, reports: all };
+}
+
+/** The counted reports of the subtree's reporting units, in the tree's order, a chunk at a time. */
+async function* countedReports(deps: AppDeps, scope: RollupScope, include: Include, toUnit: (u: TreeUnit) => ExportUnit): AsyncGenerator<ExportReport> {
+  const { template, span, tree, unit } = scope;
+  // A span of several periods prints the roll-up only: the units' own reports are the form's periods.
+  if (span.members.length > 1) return;
+  const period = span.period;
   const levels = reportingLevelsOn(template.file, period.end);
-  const toUnit = (u: typeof unit): ExportUnit => ({
-    code: u.code,
-    name: u.name,
-    level: u.level,
-    parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
-  });
-  const reports: ExportReport[] = [];
-  for (const u of tree.subtree(unit)) {
-    if (!levels.includes(u.level)) continue;
-    const values = await rollup.own(u.code);
-    const row = ownRow(data, u);
-    if (!values || !row) continue;
-    reports.push({ unit: toUnit(u), status: row.status, submittedAt: row.submittedAt, values });
+  const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
+    SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
+    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+    WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
+  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const order = tree.subtree(unit).filter((u) => levels.includes(u.level) && byUnit.has(u.id));
+  for (let i = 0; i < order.length; i += CHUNK) {
+    const chunk = order.slice(i, i + CHUNK);
+    const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
+    for (const u of chunk) {
+      const row = byUnit.get(u.id)!;
+      const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
+      const ctx = await buildEvalContext(template, period, own, unitInputLoader(deps, template, u));
+      yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx) };
+    }
   }
-  return {
-    template: template.file,
-    compiled: template.compiled,
-    period,
-    unit: toUnit(unit),
-    include,
-    values: await rollup.subtree(unit.code),
-    completeness: await completenessOf(deps, template, period, tree, unit, data),
-    reports,
-  };
 }

@@ -8,7 +8,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValues } from '../../domain/template/cell-key';
-import type { ExportData, ExportUnit } from './export-data';
+import type { ExportData, ExportHead, ExportReport, ExportUnit } from './export-data';
 import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
 import { planTable, writeTable, type TablePlan } from './xlsx-table';
 import { textStyle } from './xlsx-styles';
@@ -34,7 +34,7 @@ const HEADER_TOP = 8;
 const RIGHT_BLOCK_WIDTH = 38;
 
 interface FormSheet {
-  data: ExportData;
+  data: ExportHead;
   layout: FormLayout;
   table: TablePlan;
   /** Whose form it is: printed top-left. */
@@ -58,7 +58,23 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
       done();
     },
   });
+  await streamWorkbook(data, data.reports, now, sink);
+  return pinZipDates(Buffer.concat(chunks), now);
+}
+
+/**
+ * Writes the workbook into `sink` as it is built, one committed sheet at a time, taking the reports
+ * as they come (a national package reads them from the database a chunk at a time): memory holds a
+ * sheet or two and what the sink has not taken yet, whatever the number of units.
+ */
+export async function streamWorkbook(
+  data: ExportHead,
+  reports: Iterable<ExportReport> | AsyncIterable<ExportReport>,
+  now: Date,
+  sink: Writable,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  stampZipEntries(workbook, now);
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.created = now;
@@ -69,15 +85,27 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
   writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, notes: summary, signed: true });
   const sheetName = createSheetNamer();
-  for (const report of data.reports) {
+  for await (const report of reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
     writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, signed: false });
-    // Let the zip take the committed sheet before the next one is built, so memory holds a few sheets
-    // of XML rather than all of them.
+    // Let the zip take the committed sheet before the next one is built, and wait while the sink is
+    // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
+    if (sink.writableNeedDrain) await new Promise((resolve) => sink.once('drain', resolve));
   }
   await workbook.commit();
-  return pinZipDates(Buffer.concat(chunks), now);
+}
+
+/**
+ * exceljs hands its parts to archiver without a date, and archiver stamps the wall clock: give every
+ * entry `now` instead (as Viet Nam wall time, which is what a zip's local time means here), so a
+ * streamed package is as deterministic as a buffered one.
+ */
+function stampZipEntries(workbook: ExcelJS.stream.xlsx.WorkbookWriter, now: Date): void {
+  const zip = (workbook as unknown as { zip: { append(source: unknown, data: Record<string, unknown>): unknown } }).zip;
+  const append = zip.append.bind(zip);
+  const wall = new Date(now.getTime() + 7 * 3600_000 + now.getTimezoneOffset() * 60_000);
+  zip.append = (source, entry) => append(source, { ...entry, date: wall });
 }
 
 function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {

@@ -1,12 +1,17 @@
 // The packages a unit sends on: the Excel workbook for the ministry and the machine package (JSON).
+// The workbook streams as it is written, from a worker thread when the server has them, so a national
+// package neither holds the nation in memory nor stalls the event loop.
+import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { AggregateQuery } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
-import { buildExportData } from '../export/export-data';
+import { buildExportData, openExport } from '../export/export-data';
 import { toJsonPackage } from '../export/json-package';
-import { writeWorkbook } from '../export/xlsx';
+import { streamWorkbook } from '../export/xlsx';
+import { resolveRollupScope } from '../services/aggregate';
+import { subtreeGrids } from '../services/rollup-read';
 import { valid } from '../validate';
 
 const FORMATS = ['xlsx', 'json'] as const;
@@ -20,15 +25,31 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     throw notFound('not-found', `Không có định dạng xuất "${format}"; dùng .xlsx hoặc .json.`);
   }
   const { include } = c.req.valid('query');
-  const data = await buildExportData(c.var.deps, c.var.user!, template, period, unit, include);
+  const { deps } = c.var;
+  const user = c.var.user!;
   const name = `${template}_${period}_${unit}`;
   if (format === 'json') {
+    const data = await buildExportData(deps, user, template, period, unit, include);
     c.header('Content-Disposition', `attachment; filename="${name}.json"`);
-    return c.json(toJsonPackage(data, c.var.deps.clock()));
+    return c.json(toJsonPackage(data, deps.clock()));
   }
-  const buffer = await writeWorkbook(data, c.var.deps.clock());
-  return c.body(new Uint8Array(buffer), 200, {
+  const headers = {
     'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'Content-Disposition': `attachment; filename="${name}.xlsx"`,
-  });
+  };
+  const now = deps.clock();
+  if (deps.workers) {
+    // Refusals (404, 403) and building the roll-ups happen here, before the first byte is sent.
+    const scope = await resolveRollupScope(deps, user, template, period, unit);
+    await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit]);
+    const body = deps.workers.exportWorkbook({ url: deps.store.url, user, templateId: template, periodId: period, unitCode: unit, include, now: now.toISOString() });
+    return c.body(body, 200, headers);
+  }
+  const { head, reports } = await openExport(deps, user, template, period, unit, include);
+  const out = new PassThrough();
+  streamWorkbook(head, reports(), now, out).then(
+    () => out.end(),
+    (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return c.body(Readable.toWeb(out) as ReadableStream<Uint8Array>, 200, headers);
 });

@@ -54,11 +54,12 @@ export const reportsRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const t = await target(c);
     const stored = t.row ? ((await loadValues(deps.store.db, [t.row.id])).get(t.row.id) ?? new Map()) : new Map();
-    const ctx = await buildEvalContext(t.template, t.period, stored, unitInputLoader(deps, t.template, t.unit.code));
+    const loader = unitInputLoader(deps, t.template, t.unit);
+    const ctx = await buildEvalContext(t.template, t.period, stored, loader);
     const status = t.row?.status ?? 'draft';
     const others = requiredPeriodIds(t.template.compiled, ctx).flatMap((period) => {
       const values = ctx.inputs(period);
-      return values ? [{ period, values: toWire(values) }] : [];
+      return values ? [{ period, values: toWire(values), ...(loader.incomplete.has(period) ? { incomplete: true as const } : {}) }] : [];
     });
     const sent = status === 'submitted' || status === 'approved' ? t.row?.submittedAt : null;
     const canWrite = t.perms.write && t.isReporter && isEditable(status);

@@ -9,7 +9,6 @@ import { reportingLevelsOn } from '../../domain/reporting-levels';
 import { isLate, vnDate } from '../../domain/vn-time';
 import type { AppEnv } from '../env';
 import { completenessOf } from '../services/aggregate';
-import { createRollup } from '../services/rollup';
 import { deadlineOf } from '../services/report-target';
 
 const PERIODS_SHOWN = 4;
@@ -44,17 +43,7 @@ export const worklistRoutes = new Hono<AppEnv>().get('/', requireUser, async (c)
         isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
       };
       if (isHead) {
-        const rollup = createRollup(deps, template, period, 'submitted', unit.code);
-        const data = await rollup.data(period);
-        const below = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
-        for (const child of tree.childrenOf(unit)) {
-          const part = await completenessOf(deps, template, period, tree, child, data);
-          below.expected += part.expected;
-          below.submitted += part.submitted;
-          below.approved += part.approved;
-          below.onTime += part.onTime;
-        }
-        item.below = below;
+        item.below = await completenessOf(deps, template, { period, members: [period], spec: template.spec }, tree, unit, { below: true });
       }
       items.push(item);
     }

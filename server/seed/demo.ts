@@ -1,10 +1,10 @@
 // Seeds the demo on an empty database: the Lạng Sơn sample hierarchy and one user per role and unit
 // (api.md: admin, canbo-<commune>, lanhdao-<district or province>), all with SEED_PASSWORD.
 import { count } from 'drizzle-orm';
-import { settings, units, users } from '../../schema/db';
+import { settings, units, unitSuccessions, users } from '../../schema/db';
 import { hashPassword } from '../auth/passwords';
 import type { Store } from '../db/client';
-import { DEMO_UNITS } from './demo-units';
+import { DEMO_SUCCESSIONS, DEMO_UNITS } from './demo-units';
 
 export async function isEmptyDatabase(store: Store): Promise<boolean> {
   const [row] = await store.db.select({ n: count() }).from(users);
@@ -21,6 +21,9 @@ export async function seedDemoUnits(store: Store): Promise<void> {
       const [row] = await tx.insert(units).values({ ...unit, parentId }).returning({ id: units.id });
       ids.set(key, row!.id);
     }
+    await tx.insert(unitSuccessions).values(
+      DEMO_SUCCESSIONS.map(([from, to, share]) => ({ predecessorId: ids.get(from)!, successorId: ids.get(to)!, share })),
+    );
   });
 }
 

@@ -10,7 +10,7 @@ import { buildEvalContext, unitInputLoader } from './report-values';
 import type { ReportTarget } from './report-target';
 
 export async function currentIssues(deps: AppDeps, target: ReportTarget, values: CellValues): Promise<Issue[]> {
-  const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit.code));
+  const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit));
   return checkRules(target.template.compiled, ctx);
 }
 

@@ -12,6 +12,7 @@ import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
+import { applyReportChange } from './rollup';
 import type { ReportTarget } from './report-target';
 
 type CellValue = number | string;
@@ -57,6 +58,7 @@ export async function saveReport(
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
     const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+    await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
     return { revision, values: after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };

@@ -11,6 +11,7 @@ import { conflict, forbidden } from '../errors';
 import { assertSubmittable } from './report-check';
 import { audit } from './report-save';
 import type { ReportTarget } from './report-target';
+import { applyReportChange } from './rollup';
 
 const STATUS_VI = { draft: 'đang soạn', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' } as const;
 
@@ -86,6 +87,7 @@ async function transition(
           ? { status: next, revision, decidedAt: now, updatedAt: now }
           : { status: next, revision, decidedAt: now, updatedAt: now, returnReason: reason ?? null };
     await tx.update(reports).set(set).where(eq(reports.id, row.id));
+    await applyReportChange(tx, deps, { row }, { row: { ...row, ...set } });
     await audit(tx, row.id, now, user, { action, oldValue: JSON.stringify(status), newValue: JSON.stringify(next), reason: reason ?? null });
     return { status: next, revision, submittedAt: action === 'submit' ? now : row.submittedAt };
   });
