@@ -73,6 +73,17 @@ export const AggregateQuery = v.object({
   include: v.optional(v.picklist(['approved', 'submitted'], 'include is "approved" or "submitted"'), 'approved'),
 });
 
+// ---- issue 8: the official unit list import ----
+
+/** POST /api/units/import?validFrom=YYYY-MM-DD[&dryRun=true] */
+export const UnitImportQuery = v.object({
+  validFrom: v.pipe(
+    isoDate,
+    v.check((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a day of the calendar'),
+  ),
+  dryRun: v.optional(v.pipe(v.picklist(['true', 'false'], 'dryRun is "true" or "false"'), v.transform((s) => s === 'true')), 'false'),
+});
+
 export const HolidayBody = v.object({
   date: isoDate,
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
