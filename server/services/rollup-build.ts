@@ -53,12 +53,12 @@ export async function ensureBuilt(deps: AppDeps, templateId: string, periodId: s
   return job;
 }
 
-/** Rebuilds a period now (in a worker thread when it is large and a pool is there). */
-export async function rebuild(deps: AppDeps, templateId: string, periodId: string): Promise<void> {
+/** Rebuilds a period now (in a worker thread when it is large, or `inWorker`, and a pool is there). */
+export async function rebuild(deps: AppDeps, templateId: string, periodId: string, options: { inWorker?: boolean } = {}): Promise<void> {
   const [{ n }] = (await deps.store.db.all<{ n: number }>(sql`
     SELECT COUNT(*) AS n FROM reports WHERE template_id = ${templateId} AND period_id = ${periodId} AND status IN ('submitted', 'approved')`)) as [{ n: number }];
   const now = deps.clock().toISOString();
-  if (deps.workers && n >= IN_PROCESS_LIMIT) {
+  if (deps.workers && (options.inWorker || n >= IN_PROCESS_LIMIT)) {
     const workers = deps.workers;
     await deps.store.exclusive(() => workers.rebuildRollups({ url: deps.store.url, templateId, periodId, now }));
     return;
