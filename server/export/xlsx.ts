@@ -72,9 +72,10 @@ export async function streamWorkbook(
   reports: Iterable<ExportReport> | AsyncIterable<ExportReport>,
   now: Date,
   sink: Writable,
+  /** Waited for after each sheet; by default, until the sink has room again. */
+  pace: () => Promise<void> = () => (sink.writableNeedDrain ? new Promise((resolve) => sink.once('drain', () => resolve())) : Promise.resolve()),
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  stampZipEntries(workbook, now);
+  const workbook = stampedWorkbookWriter(sink, now);
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.created = now;
@@ -91,21 +92,43 @@ export async function streamWorkbook(
     // Let the zip take the committed sheet before the next one is built, and wait while the sink is
     // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
-    if (sink.writableNeedDrain) await new Promise((resolve) => sink.once('drain', resolve));
+    await pace();
   }
   await workbook.commit();
 }
 
 /**
  * exceljs hands its parts to archiver without a date, and archiver stamps the wall clock: give every
- * entry `now` instead (as Viet Nam wall time, which is what a zip's local time means here), so a
- * streamed package is as deterministic as a buffered one.
+ * entry `now` instead (as Hà Nội wall time: archiver writes a date's UTC fields), so a streamed package
+ * is as deterministic as a buffered one. Two parts are added inside WorkbookWriter's constructor, before
+ * its archive can be reached, so archiver's append is wrapped once to honour a stamp set around it.
  */
-function stampZipEntries(workbook: ExcelJS.stream.xlsx.WorkbookWriter, now: Date): void {
-  const zip = (workbook as unknown as { zip: { append(source: unknown, data: Record<string, unknown>): unknown } }).zip;
+type Append = (this: unknown, source: unknown, data: Record<string, unknown>) => unknown;
+let constructing: Date | undefined;
+let wrapped = false;
+
+function stampedWorkbookWriter(sink: Writable, now: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  const zipOf = (w: ExcelJS.stream.xlsx.WorkbookWriter) => (w as unknown as { zip: { append: Append } }).zip;
+  if (!wrapped) {
+    const proto = Object.getPrototypeOf(zipOf(new ExcelJS.stream.xlsx.WorkbookWriter({}))) as { append: Append };
+    const append = proto.append;
+    proto.append = function (source, data) {
+      return append.call(this, source, constructing && data.date === undefined ? { ...data, date: constructing } : data);
+    };
+    wrapped = true;
+  }
+  const wall = new Date(now.getTime() + 7 * 3600_000);
+  constructing = wall;
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  try {
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  } finally {
+    constructing = undefined;
+  }
+  const zip = zipOf(workbook);
   const append = zip.append.bind(zip);
-  const wall = new Date(now.getTime() + 7 * 3600_000 + now.getTimezoneOffset() * 60_000);
-  zip.append = (source, entry) => append(source, { ...entry, date: wall });
+  zip.append = (source, data) => append(source, { ...data, date: wall });
+  return workbook;
 }
 
 function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {

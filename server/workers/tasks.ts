@@ -55,6 +55,8 @@ export async function rebuildRollups(task: RebuildTask): Promise<void> {
 
 /** At most this many chunks travel unacknowledged: the worker never runs far ahead of the network. */
 const IN_FLIGHT = 8;
+/** Bytes gathered before a chunk is posted: the zip writer hands over a few bytes at a time. */
+const CHUNK_BYTES = 64 * 1024;
 
 export async function exportWorkbook(task: ExportTask): Promise<void> {
   const now = new Date(task.now);
@@ -67,17 +69,35 @@ export async function exportWorkbook(task: ExportTask): Promise<void> {
     waiting?.();
     waiting = undefined;
   });
+  let pending: Buffer[] = [];
+  let size = 0;
+  const post = () => {
+    if (size === 0) return;
+    const chunk = new Uint8Array(Buffer.concat(pending, size));
+    pending = [];
+    size = 0;
+    inFlight++;
+    port.postMessage(chunk, [chunk.buffer]);
+  };
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      const copy = new Uint8Array(chunk);
-      port.postMessage(copy, [copy.buffer]);
-      if (++inFlight < IN_FLIGHT) return done();
-      waiting = () => done();
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= CHUNK_BYTES) post();
+      done();
+    },
+    final(done) {
+      post();
+      done();
     },
   });
+  // After each sheet: wait while the other end has not taken what was sent.
+  const pace = async () => {
+    while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (waiting = resolve));
+  };
   try {
     const { head, reports } = await openExport(deps, task.user, task.templateId, task.periodId, task.unitCode, task.include);
-    await streamWorkbook(head, reports(), now, sink);
+    await streamWorkbook(head, reports(), now, sink, pace);
     await new Promise<void>((resolve) => sink.end(resolve));
   } finally {
     port.close();

@@ -47,7 +47,14 @@ const values = fc.array(
 
 const command = fc.record({ period: fc.constantFrom(...PERIODS), unit: fc.nat(), op: fc.constantFrom(...OPS), values });
 
-async function run(cmd: fc.RecordValue<{ period: string; unit: number; op: string; values: { row: string; col: string; n: number; clear: boolean }[] }>) {
+interface Command {
+  period: string;
+  unit: number;
+  op: string;
+  values: { row: string; col: string; n: number; clear: boolean }[];
+}
+
+async function run(cmd: Command) {
   const tree = await t.deps.unitTrees.at(cmd.period === '2025Q2' ? '2025-06-14' : '2025-09-14');
   const reporters = tree.units.filter((u) => (cmd.period === '2025Q2' ? true : u.level !== 'district'));
   const unit = reporters[cmd.unit % reporters.length]!;
