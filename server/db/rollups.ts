@@ -1,11 +1,11 @@
 // Queries over the maintained roll-ups and the unit-subtree relation. Sets of units travel as one JSON
 // parameter (json_each) or as a join on unit_closure, so no statement binds more than a handful of
 // parameters whatever the size of the country.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { rollupPeriods } from '../../schema/db';
 import type { CellValues } from '../../domain/template/cell-key';
 import { cellKey } from '../../domain/template/cell-key';
-import type { CellPartial, Partials } from '../../domain/rollup/partials';
+import { addPartials, type CellPartial, type Partials } from '../../domain/rollup/partials';
 import type { Db, Tx } from './client';
 
 type Reader = Db | Tx;
@@ -16,6 +16,19 @@ export type Bucket = 'submitted' | 'approved';
 export type CellRow = [Bucket, string, string, number, number, number | null, number | null];
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * The rows of a query as one JSON array of arrays built by SQLite: a few thousand rows cross into
+ * JavaScript as one string, several times faster than as row objects. Numbers that must stay exact
+ * (stored REALs) are rendered with printf('%!.17g') by the caller's query, as strings.
+ */
+async function jsonRows<R extends unknown[]>(db: Reader, columns: SQL, from: SQL): Promise<R[]> {
+  const [row] = await db.all<{ j: string | null }>(sql`SELECT json_group_array(json_array(${columns})) AS j FROM (${from})`);
+  return row?.j ? (JSON.parse(row.j) as R[]) : [];
+}
+
+/** A REAL column as an exact decimal string (17 significant digits round-trip any double), or NULL. */
+export const exactReal = (column: SQL) => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE printf('%!.17g', ${column}) END`;
 
 export async function rollupState(db: Reader, templateId: string, periodId: string) {
   const [row] = await db
@@ -102,17 +115,21 @@ export async function maintainedPartials(
 ): Promise<Map<number, Partials>> {
   const out = new Map<number, Partials>();
   if (unitIds.length === 0 || buckets.length === 0) return out;
-  const rows = await db.all<{ unit_id: number; row_code: string; col_key: string; s: number; n: number; lo: number | null; hi: number | null }>(sql`
-    SELECT unit_id, row_code, col_key, SUM(sum) AS s, SUM(count) AS n, MIN(min) AS lo, MAX(max) AS hi
-    FROM rollup_cells
-    WHERE template_id = ${templateId} AND period_id = ${periodId}
-      AND unit_id IN (SELECT value FROM json_each(${json(unitIds)}))
-      AND bucket IN (SELECT value FROM json_each(${json(buckets)}))
-    GROUP BY unit_id, row_code, col_key`);
-  for (const r of rows) {
-    let partials = out.get(r.unit_id);
-    if (!partials) out.set(r.unit_id, (partials = new Map()));
-    partials.set(cellKey(r.row_code, r.col_key), { sum: r.s, count: r.n, min: r.lo, max: r.hi } satisfies CellPartial);
+  // No GROUP BY: each (unit, bucket, cell) is one row already, and buckets merge here for less than
+  // SQLite's temporary b-tree would cost.
+  const rows = await jsonRows<[number, string, string, number, number, string | null, string | null]>(
+    db,
+    sql`unit_id, row_code, col_key, sum, count, ${exactReal(sql`min`)}, ${exactReal(sql`max`)}`,
+    sql`SELECT unit_id, row_code, col_key, sum, count, min, max FROM rollup_cells
+      WHERE template_id = ${templateId} AND period_id = ${periodId}
+        AND unit_id IN (SELECT value FROM json_each(${json(unitIds)}))
+        AND bucket IN (SELECT value FROM json_each(${json(buckets)}))`,
+  );
+  for (const [unitId, row, col, s, n, lo, hi] of rows) {
+    let partials = out.get(unitId);
+    if (!partials) out.set(unitId, (partials = new Map()));
+    const cell: CellPartial = { sum: s, count: n, min: lo === null ? null : Number(lo), max: hi === null ? null : Number(hi) };
+    addPartials(partials, new Map([[cellKey(row, col), cell]]));
   }
   return out;
 }
@@ -152,47 +169,44 @@ export async function reportsOfChildren(db: Reader, templateId: string, periodId
 export async function valuesOfReports(db: Reader, reportIds: readonly number[]): Promise<Map<number, CellValues>> {
   const out = new Map<number, CellValues>(reportIds.map((id) => [id, new Map()]));
   for (let i = 0; i < reportIds.length; i += 2000) {
-    const rows = await db.all<{ report_id: number; row_code: string; col_key: string; num_value: number | null; text_value: string | null }>(sql`
-      SELECT report_id, row_code, col_key, num_value, text_value FROM cell_values
-      WHERE report_id IN (SELECT value FROM json_each(${json(reportIds.slice(i, i + 2000))}))`);
-    for (const r of rows) {
-      const value = r.num_value ?? r.text_value;
-      if (value !== null) out.get(r.report_id)?.set(cellKey(r.row_code, r.col_key), value);
+    const rows = await jsonRows<[number, string, string, string | null, string | null]>(
+      db,
+      sql`report_id, row_code, col_key, ${exactReal(sql`num_value`)}, text_value`,
+      sql`SELECT report_id, row_code, col_key, num_value, text_value FROM cell_values
+        WHERE report_id IN (SELECT value FROM json_each(${json(reportIds.slice(i, i + 2000))}))`,
+    );
+    for (const [reportId, row, col, num, text] of rows) {
+      const value = num !== null ? Number(num) : text;
+      if (value !== null) out.get(reportId)?.set(cellKey(row, col), value);
     }
   }
   return out;
 }
 
-/**
- * The reference: every maintained cell of a period recomputed from the stored values of the reports
- * made on `version`, in one statement. `cells` lists the aggregated input cells with their scale and
- * whether min/max are kept; the steps arithmetic is SQLite's ROUND, as toSteps mirrors it.
- */
-export async function recomputeFromValues(
-  tx: Tx,
-  templateId: string,
-  periodId: string,
-  version: number,
-  cells: [string, string, number, 0 | 1][],
-) {
-  await tx.run(sql`CREATE TEMP TABLE IF NOT EXISTS rollup_scale (row_code TEXT NOT NULL, col_key TEXT NOT NULL, scale INTEGER NOT NULL, extreme INTEGER NOT NULL, PRIMARY KEY (row_code, col_key))`);
-  await tx.run(sql`DELETE FROM temp.rollup_scale`);
-  await tx.run(sql`INSERT INTO temp.rollup_scale SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${json(cells)})`);
-  await tx.run(sql`
-    INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
-    SELECT ${templateId}, ${periodId}, c.ancestor_id, v.status, v.row_code, v.col_key,
-           SUM(v.steps), COUNT(*), CASE WHEN v.extreme THEN MIN(v.num_value) END, CASE WHEN v.extreme THEN MAX(v.num_value) END
-    FROM (
-      SELECT r.unit_id, r.status, cv.row_code, cv.col_key, cv.num_value, s.extreme,
-             CAST(ROUND(cv.num_value * s.scale) AS INTEGER) AS steps
-      FROM reports r
-      JOIN cell_values cv ON cv.report_id = r.id
-      JOIN temp.rollup_scale s ON s.row_code = cv.row_code AND s.col_key = cv.col_key
-      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.template_version = ${version}
-        AND r.status IN ('submitted', 'approved') AND cv.num_value IS NOT NULL
-    ) v
-    JOIN unit_closure c ON c.unit_id = v.unit_id AND c.depth >= 1
-    GROUP BY c.ancestor_id, v.status, v.row_code, v.col_key`);
+/** Every counted report of a period, with its unit's parent. */
+export async function countedReportsOfPeriod(db: Reader, templateId: string, periodId: string) {
+  return jsonRows<[number, number, number | null, number, Bucket]>(
+    db,
+    sql`id, unit_id, parent_id, template_version, status`,
+    sql`SELECT r.id, r.unit_id, u.parent_id, r.template_version, r.status FROM reports r JOIN units u ON u.id = r.unit_id
+      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')`,
+  );
+}
+
+/** Parent and depth of every unit that has a parent (the tree above the reports, by id). */
+export async function unitParents(db: Reader): Promise<Map<number, number>> {
+  const rows = await jsonRows<[number, number]>(db, sql`id, parent_id`, sql`SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL`);
+  return new Map(rows);
+}
+
+/** Writes maintained cells of a period: [unitId, bucket, row, col, sum, count, min, max] rows. */
+export async function insertCells(tx: Tx, templateId: string, periodId: string, rows: [number, ...CellRow][]) {
+  for (let i = 0; i < rows.length; i += 20_000) {
+    await tx.run(sql`
+      INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
+      SELECT ${templateId}, ${periodId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+      FROM json_each(${json(rows.slice(i, i + 20_000))})`);
+  }
 }
 
 export async function deletePeriodCells(tx: Tx, templateId: string, periodId: string) {

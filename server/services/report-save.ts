@@ -1,11 +1,11 @@
 // Saving cells, narrative sections and explanations of a report: validated cell by cell first, then
 // written in one transaction that checks the revision, so a stale or bad save changes nothing.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
-import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
+import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import type { Tx } from '../db/client';
-import { findReport, loadValues } from '../db/reports';
+import { findReport, loadValues, writeCellChanges } from '../db/reports';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { validateInputs } from '../../domain/template/validate-inputs';
 import { isEditable } from '../../domain/workflow';
@@ -57,16 +57,16 @@ export async function saveReport(
     changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
-    const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+    const after = applied(stored, body);
     await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
     return { revision, values: after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
 }
 
-/** Writes the changed cells and their audit entries in a few multi-row statements, not one per cell. */
+/** Writes the changed cells and their audit entries in a few statements, not one per cell. */
 async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
-  const upserts: (typeof cellValues.$inferInsert)[] = [];
+  const upserts: { row: string; col: string; num: number | null; text: string | null }[] = [];
   const cleared: { row: string; col: string }[] = [];
   const entries: (typeof auditEntries.$inferInsert)[] = [];
   for (const { row, col, value } of body.values) {
@@ -74,27 +74,11 @@ async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: Pu
     const after = value === '' ? null : value;
     if (before === after) continue;
     if (after === null) cleared.push({ row, col });
-    else upserts.push({ reportId, rowCode: row, colKey: col, numValue: typeof after === 'number' ? after : null, textValue: typeof after === 'string' ? after : null });
+    else upserts.push({ row, col, num: typeof after === 'number' ? after : null, text: typeof after === 'string' ? after : null });
     entries.push({ reportId, at: now, username: user.username, action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
   }
-  for (const chunk of chunks(upserts, 500)) {
-    await tx
-      .insert(cellValues)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey],
-        set: { numValue: sql`excluded.num_value`, textValue: sql`excluded.text_value` },
-      });
-  }
-  for (const { row, col } of cleared) {
-    await tx.delete(cellValues).where(and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col)));
-  }
-  for (const chunk of chunks(entries, 500)) await tx.insert(auditEntries).values(chunk);
+  await writeCellChanges(tx, reportId, upserts, cleared, entries);
   return entries.length;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
@@ -167,6 +151,16 @@ export async function audit(
   entry: Omit<typeof auditEntries.$inferInsert, 'reportId' | 'at' | 'username'>,
 ) {
   await tx.insert(auditEntries).values({ reportId, at, username: user.username, ...entry });
+}
+
+/** The stored inputs after a save: the ones before with the body's cells set or cleared. */
+function applied(stored: CellValues, body: PutValuesBody): CellValues {
+  const out = new Map(stored);
+  for (const { row, col, value } of body.values) {
+    if (value === null || value === '') out.delete(cellKey(row, col));
+    else out.set(cellKey(row, col), value);
+  }
+  return out;
 }
 
 const json = (value: CellValue | null) => (value === null ? null : JSON.stringify(value));

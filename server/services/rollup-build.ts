@@ -4,33 +4,77 @@
 // rebuilt in a worker thread through its own connection while this process's writers wait in the
 // write queue, so the event loop stays free.
 import { sql } from 'drizzle-orm';
-import { aggregatedCells, contributionOf, keepsExtremes, scaleOf } from '../../domain/rollup/partials';
+import { addPartials, contributionOf, type Partials } from '../../domain/rollup/partials';
 import type { Tx } from '../db/client';
-import { addToAncestors, countedOnOtherVersions, deletePeriodCells, recomputeFromValues, rollupState, setRollupState, valuesOfReports } from '../db/rollups';
+import { type Bucket, type CellRow, countedReportsOfPeriod, deletePeriodCells, insertCells, rollupState, setRollupState, unitParents, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { TemplateRegistry } from '../templates/registry';
-import { bucketOf, toRows } from './rollup';
+import { toRows } from './rollup';
 import { inVersion } from './report-values';
 
 /** Below this many counted reports a period is rebuilt in-process: a worker's start costs more. */
 const IN_PROCESS_LIMIT = 200;
 
-/** Rebuilds every maintained cell of one (template, period) inside `tx`. */
+/**
+ * Rebuilds every maintained cell of one (template, period) inside `tx`, from the stored values: each
+ * report's contribution (the same contributionOf the maintenance adds) goes to its unit's parent, and
+ * parents pass their sums up the tree, deepest first. Values are read a chunk of reports at a time as
+ * JSON, so memory holds the partials of the units above the reports, not the values of the country.
+ */
 export async function rebuildPeriod(tx: Tx, templates: TemplateRegistry, templateId: string, periodId: string, now: string): Promise<void> {
   const target = templates.forPeriod(templateId, periodId);
   if (!target) return;
-  const version = target.file.version;
   await deletePeriodCells(tx, templateId, periodId);
-  const cells = aggregatedCells(target.compiled).map((c): [string, string, number, 0 | 1] => [c.row, c.col, scaleOf(c), keepsExtremes(c) ? 1 : 0]);
-  await recomputeFromValues(tx, templateId, periodId, version, cells);
-  // Reports made on another version are carried into this one, row by row (rare).
-  const others = await countedOnOtherVersions(tx, templateId, periodId, version);
-  const values = await valuesOfReports(tx, others.map((r) => r.id));
-  for (const r of others) {
-    const contribution = contributionOf(target.compiled, inVersion({ templates }, target, r.templateVersion, values.get(r.id) ?? new Map()));
-    await addToAncestors(tx, templateId, periodId, r.unitId, toRows(bucketOf(r.status)!, contribution));
+  const reports = await countedReportsOfPeriod(tx, templateId, periodId);
+  const parents = await unitParents(tx);
+  // below[unit][bucket]: the partials of the counted reports strictly below the unit.
+  const below = new Map<number, Map<Bucket, Partials>>();
+  const into = (unitId: number, bucket: Bucket) => {
+    let byBucket = below.get(unitId);
+    if (!byBucket) below.set(unitId, (byBucket = new Map()));
+    let partials = byBucket.get(bucket);
+    if (!partials) byBucket.set(bucket, (partials = new Map()));
+    return partials;
+  };
+  for (let i = 0; i < reports.length; i += CHUNK) {
+    const chunk = reports.slice(i, i + CHUNK);
+    const values = await valuesOfReports(tx, chunk.map((r) => r[0]));
+    for (const [id, , parentId, version, status] of chunk) {
+      if (parentId === null) continue;
+      const own = inVersion({ templates }, target, version, values.get(id) ?? new Map());
+      addPartials(into(parentId, status), contributionOf(target.compiled, own));
+    }
   }
-  await setRollupState(tx, templateId, periodId, version, now);
+  // Deepest first: a unit's sums are complete once all its children have passed theirs up.
+  const depth = (id: number) => {
+    let d = 0;
+    for (let at = parents.get(id); at !== undefined; at = parents.get(at)) d++;
+    return d;
+  };
+  const order = [...below.keys()].sort((a, b) => depth(b) - depth(a));
+  for (let k = 0; k < order.length; k++) {
+    const unitId = order[k]!;
+    const parentId = parents.get(unitId);
+    if (parentId === undefined) continue;
+    const wasNew = !below.has(parentId);
+    for (const [bucket, partials] of below.get(unitId)!) addPartials(into(parentId, bucket), partials);
+    // A parent met only now (no report of its own children's level below it) still has to pass up.
+    if (wasNew) insertInOrder(order, parentId, depth);
+  }
+  const rows: [number, ...CellRow][] = [];
+  for (const [unitId, byBucket] of below) for (const [bucket, partials] of byBucket) for (const r of toRows(bucket, partials)) rows.push([unitId, ...r]);
+  await insertCells(tx, templateId, periodId, rows);
+  await setRollupState(tx, templateId, periodId, target.file.version, now);
+}
+
+const CHUNK = 500;
+
+/** Puts a unit into the deepest-first order after the units at least as deep. */
+function insertInOrder(order: number[], unitId: number, depth: (id: number) => number) {
+  const d = depth(unitId);
+  let at = order.length;
+  while (at > 0 && depth(order[at - 1]!) < d) at--;
+  order.splice(at, 0, unitId);
 }
 
 const building = new Map<string, Promise<void>>();

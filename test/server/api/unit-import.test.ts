@@ -7,9 +7,10 @@ import type { UnitNode } from '../../../schema/api';
 import { users } from '../../../schema/db';
 import { hashPassword } from '../../../server/auth/passwords';
 import type { UnitImportResult } from '../../../server/services/unit-import';
+import { sharedDataDir } from '../../helpers/shared-data';
 import { createTestApp, PASSWORD, type TestApp } from '../../helpers/test-app';
 
-const DATA = join(import.meta.dirname, '../../../../../shared/data');
+const DATA = sharedDataDir();
 const NATIONAL = readFileSync(join(DATA, 'units-2025-03-01-national.csv'));
 const LANG_SON_BEFORE = readFileSync(join(DATA, 'units-2025-03-01-lang-son.csv'));
 const LANG_SON_AFTER = readFileSync(join(DATA, 'units-2025-07-01-lang-son.csv'));
