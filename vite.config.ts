@@ -1,12 +1,13 @@
 // One config for the client build, the dev server and the three vitest projects.
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { precompress } from './scripts/precompress';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
   test: {

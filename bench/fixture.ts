@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { users } from '../schema/db';
+import { userRoles, users } from '../schema/db';
 import { hashPassword } from '../server/auth/passwords';
 import { openStore, type Store } from '../server/db/client';
 import { createUnitTrees } from '../server/db/units';
@@ -57,15 +57,22 @@ export async function createFixture(file: string, log: (line: string) => void): 
   const deps: AppDeps = { store, templates, unitTrees: createUnitTrees(store.db), holidays, clock: () => now, demo: false };
   const passwordHash = await hashPassword(PASSWORD);
   const langSon = list.rows.filter((r) => r.province.code === '20').map((r) => r.commune.code);
+  const unitIdOf = new Map(
+    (await store.db.all<{ id: number; code: string }>(sql`SELECT id, code FROM units WHERE level IN ('province', 'commune')`)).map((u) => [u.code, u.id]),
+  );
   await store.write(async (tx) => {
-    await tx.insert(users).values([
-      { username: 'admin', name: 'Quản trị', role: 'admin', unitCode: null, passwordHash, createdAt: now.toISOString() },
-      { username: 'lanhdao-20', name: 'Lãnh đạo tỉnh', role: 'head', unitCode: '20', passwordHash, createdAt: now.toISOString() },
-    ]);
-    for (let i = 0; i < langSon.length; i += 100) {
-      await tx.insert(users).values(
-        langSon.slice(i, i + 100).map((code) => ({ username: `canbo-${code}`, name: `Cán bộ ${code}`, role: 'officer' as const, unitCode: code, passwordHash, createdAt: now.toISOString() })),
-      );
+    const people: [string, string, 'admin' | 'head' | 'officer', number | null][] = [
+      ['admin', 'Quản trị', 'admin', null],
+      ['lanhdao-20', 'Lãnh đạo tỉnh', 'head', unitIdOf.get('20')!],
+      ...langSon.map((code): [string, string, 'officer', number] => [`canbo-${code}`, `Cán bộ ${code}`, 'officer', unitIdOf.get(code)!]),
+    ];
+    for (let i = 0; i < people.length; i += 100) {
+      const chunk = people.slice(i, i + 100);
+      const ids = await tx
+        .insert(users)
+        .values(chunk.map(([username, name]) => ({ username, name, passwordHash, createdAt: now.toISOString() })))
+        .returning({ id: users.id });
+      await tx.insert(userRoles).values(chunk.map(([, , role, unitId], k) => ({ userId: ids[k]!.id, role, unitId, validFrom: '2020-01-01', validTo: null })));
     }
   });
 

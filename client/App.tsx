@@ -6,13 +6,15 @@ import { createApi } from './api';
 import { Loading, ErrorBox } from './components/LoadState';
 import { Toasts } from './components/Toasts';
 import { locale, setLocale, t } from './i18n';
-import { createHashRouter, type Route } from './router';
+import { createHashRouter, hrefFor, type Route } from './router';
 import { createSession } from './session';
 import LoginView from './views/Login/LoginView';
 import { loadWorklist } from './views/Worklist/loader';
 import WorklistView from './views/Worklist/WorklistView';
 
 const ReportPage = lazy(() => import('./views/Report/ReportPage'));
+const AdminPage = lazy(() => import('./views/Admin/AdminPage'));
+const PasswordView = lazy(() => import('./views/Account/PasswordView'));
 
 export default function App() {
   const router = createHashRouter();
@@ -55,6 +57,10 @@ export default function App() {
     const r = router.route();
     return r.name === 'report' ? r : undefined;
   };
+  const adminTab = () => {
+    const r = router.route();
+    return r.name === 'admin' ? r.tab : undefined;
+  };
   // One key per report, so moving to another report builds a fresh page and store.
   const reportKey = () => {
     const r = reportRoute();
@@ -96,6 +102,16 @@ export default function App() {
           </button>
         </div>
         <Show when={session.me()}>
+          {(me) => (
+            <nav class="app-nav">
+              <Show when={me().roles.some((r) => r.role === 'admin')}>
+                <a href={hrefFor({ name: 'admin' })}>{t('nav.admin')}</a>
+              </Show>
+              <a href={hrefFor({ name: 'account' })}>{t('nav.account')}</a>
+            </nav>
+          )}
+        </Show>
+        <Show when={session.me()}>
           <button type="button" class="btn btn-ghost" onClick={() => void session.logout()}>
             {t('app.logout')}
           </button>
@@ -132,6 +148,16 @@ export default function App() {
             <Switch fallback={<NotFound />}>
               <Match when={router.route().name === 'worklist' || router.route().name === 'login'}>
                 <WorklistPage me={me()} />
+              </Match>
+              <Match when={router.route().name === 'admin'}>
+                <Suspense fallback={<Loading />}>
+                  <AdminPage api={api} tab={adminTab()} navigate={navigate} />
+                </Suspense>
+              </Match>
+              <Match when={router.route().name === 'account'}>
+                <Suspense fallback={<Loading />}>
+                  <PasswordView api={api} />
+                </Suspense>
               </Match>
               <Match when={reportKey()} keyed>
                 {(_key) => (

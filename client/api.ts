@@ -1,8 +1,11 @@
-// The only module that talks to the server: typed calls for each route of ../shared/docs/api.md.
+// The only module that talks to the server: typed calls for each route of docs/api.md.
 import type {
   Aggregate,
   ApiErrorBody,
+  ApproveAllResult,
   AuditEntry,
+  CellChange,
+  CommentOut,
   Health,
   Issue,
   Me,
@@ -11,9 +14,12 @@ import type {
   Report,
   ReportListItem,
   SaveResult,
+  Session,
   TemplateSummary,
   TemplateVersion,
+  RoleInput,
   UnitNode,
+  UserOut,
   WorkflowResult,
   WorklistItem,
 } from '../schema/api';
@@ -36,13 +42,16 @@ export interface Api {
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   me(): Promise<Me>;
+  /** Who is signed in, answered without an error when nobody is; the demo's users in demo mode. */
+  session(): Promise<Session>;
   worklist(): Promise<WorklistItem[]>;
   templates(): Promise<TemplateSummary[]>;
   periods(template: string, year: number): Promise<PeriodInfo[]>;
   /** The unit hierarchy in force on `at` (YYYY-MM-DD). */
   units(at: string): Promise<UnitNode[]>;
   templateVersion(id: string, version: number): Promise<TemplateVersion>;
-  reports(template: string, period: string): Promise<ReportListItem[]>;
+  /** With `under`: only the units that must report for that unit's roll-up (itself when it reports). */
+  reports(template: string, period: string, under?: string): Promise<ReportListItem[]>;
   report(template: string, period: string, unit: string): Promise<Report>;
   history(template: string, period: string, unit: string): Promise<AuditEntry[]>;
   putValues(template: string, period: string, unit: string, body: PutValuesBody): Promise<SaveResult>;
@@ -50,7 +59,18 @@ export interface Api {
   approve(template: string, period: string, unit: string): Promise<WorkflowResult>;
   returnReport(template: string, period: string, unit: string, reason: string): Promise<WorkflowResult>;
   aggregate(template: string, period: string, unit: string, include: 'approved' | 'submitted'): Promise<Aggregate>;
-  exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json'): string;
+  exportUrl(template: string, period: string, unit: string, format: 'xlsx' | 'json', include?: 'approved' | 'submitted'): string;
+
+  // Who may do what (issue 7): review, users and roles, one's own password.
+  agencies(at: string): Promise<UnitNode[]>;
+  comments(template: string, period: string, unit: string): Promise<CommentOut[]>;
+  addComment(template: string, period: string, unit: string, comment: { row?: string; col?: string; text: string }): Promise<CommentOut>;
+  changes(template: string, period: string, unit: string): Promise<CellChange[]>;
+  approveAll(template: string, period: string, under: string): Promise<ApproveAllResult>;
+  users(): Promise<UserOut[]>;
+  createUser(user: { username: string; name: string; password: string; roles: RoleInput[] }): Promise<UserOut>;
+  patchUser(username: string, patch: { name?: string; active?: boolean; password?: string; roles?: RoleInput[] }): Promise<UserOut>;
+  changePassword(current: string, next: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -116,6 +136,7 @@ export function createApi(options: ApiOptions = {}): Api {
       await call('POST', '/auth/logout');
     },
     me: () => call('GET', '/me'),
+    session: () => call('GET', '/session'),
     worklist: () => call('GET', '/worklist'),
     templates: () => call('GET', '/templates'),
     periods: (template, year) => call('GET', `/periods?template=${enc(template)}&year=${year}`),
@@ -130,7 +151,8 @@ export function createApi(options: ApiOptions = {}): Api {
       }
       return p;
     },
-    reports: (template, period) => call('GET', `/reports?template=${enc(template)}&period=${enc(period)}`),
+    reports: (template, period, under) =>
+      call('GET', `/reports?template=${enc(template)}&period=${enc(period)}${under === undefined ? '' : `&under=${enc(under)}`}`),
     report: (t, p, u) => call('GET', reportPath(t, p, u)),
     history: (t, p, u) => call('GET', `${reportPath(t, p, u)}/history`),
     putValues: (t, p, u, body) => call('PUT', `${reportPath(t, p, u)}/values`, body),
@@ -138,6 +160,18 @@ export function createApi(options: ApiOptions = {}): Api {
     approve: (t, p, u) => call('POST', `${reportPath(t, p, u)}/approve`),
     returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
     aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
-    exportUrl: (t, p, u, format) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}`,
+    exportUrl: (t, p, u, format, include) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}${include ? `?include=${include}` : ''}`,
+
+    agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),
+    comments: (t, p, u) => call('GET', `${reportPath(t, p, u)}/comments`),
+    addComment: (t, p, u, comment) => call('POST', `${reportPath(t, p, u)}/comments`, comment),
+    changes: (t, p, u) => call('GET', `${reportPath(t, p, u)}/changes`),
+    approveAll: (t, p, under) => call('POST', `/reports/${enc(t)}/${enc(p)}/approve-all?under=${enc(under)}`),
+    users: () => call('GET', '/users'),
+    createUser: (user) => call('POST', '/users', user),
+    patchUser: (username, patch) => call('PATCH', `/users/${enc(username)}`, patch),
+    changePassword: async (current, next) => {
+      await call('POST', '/me/password', { current, next });
+    },
   };
 }

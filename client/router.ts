@@ -4,9 +4,14 @@ import { createSignal, type Accessor } from 'solid-js';
 export const REPORT_TABS = ['form', 'below', 'aggregate', 'history'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
+export const ADMIN_TABS = ['users', 'units', 'templates'] as const;
+export type AdminTab = (typeof ADMIN_TABS)[number];
+
 export type Route =
   | { name: 'worklist' }
   | { name: 'login' }
+  | { name: 'admin'; tab?: AdminTab }
+  | { name: 'account' }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
   | { name: 'not-found'; path: string };
 
@@ -18,6 +23,14 @@ interface Pattern {
 const patterns: Pattern[] = [
   { parts: [], build: () => ({ name: 'worklist' }) },
   { parts: ['login'], build: () => ({ name: 'login' }) },
+  { parts: ['account'], build: () => ({ name: 'account' }) },
+  {
+    parts: ['admin'],
+    build: (_p, q) => {
+      const tab = q.get('tab');
+      return tab && (ADMIN_TABS as readonly string[]).includes(tab) ? { name: 'admin', tab: tab as AdminTab } : { name: 'admin' };
+    },
+  },
   {
     parts: ['reports', ':template', ':period', ':unit'],
     build: (p, q) => {
@@ -69,9 +82,15 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'login':
       return '#/login';
+    case 'account':
+      return '#/account';
+    case 'admin':
+      return `#/admin${route.tab && route.tab !== 'users' ? `?tab=${route.tab}` : ''}`;
     case 'report': {
       const path = ['reports', route.template, route.period, route.unit].map(encodeURIComponent).join('/');
-      return `#/${path}${route.tab && route.tab !== 'form' ? `?tab=${route.tab}` : ''}`;
+      // An explicit tab, "form" included, stays in the address: without it a head's page opens on the units
+      // below, so leaving it out would make "Báo cáo của đơn vị" lead back there.
+      return `#/${path}${route.tab ? `?tab=${route.tab}` : ''}`;
     }
     case 'not-found':
       return `#/${route.path.replace(/^\//, '')}`;

@@ -1,31 +1,29 @@
-// createSession(api): who is logged in, whether the server runs on demo data, and logging in and out.
+// createSession(api): who is logged in, whether the server runs on demo data (and its users to try), and
+// logging in and out. The first question goes to GET /api/session, which answers 200 signed out too, so a
+// fresh page load logs no 401.
 import { createSignal } from 'solid-js';
-import type { Me } from '../schema/api';
-import { ApiError, type Api } from './api';
+import type { Me, Session as SessionInfo } from '../schema/api';
+import type { Api } from './api';
 
 export type SessionState = 'checking' | 'anonymous' | 'signed-in' | 'unreachable';
 
 export function createSession(api: Api) {
   const [me, setMe] = createSignal<Me>();
   const [state, setState] = createSignal<SessionState>('checking');
-  const [isDemo, setDemo] = createSignal(false);
+  const [demo, setDemo] = createSignal<SessionInfo['demo']>(null);
   const [bootError, setBootError] = createSignal<unknown>();
 
   async function refresh(): Promise<void> {
     setBootError(undefined);
-    // The demo flag is a label only: a failed health check must not keep anyone out.
-    api.health().then((h) => setDemo(h.demo === true), () => undefined);
     try {
-      setMe(await api.me());
-      setState('signed-in');
+      const session = await api.session();
+      setDemo(session.demo);
+      setMe(session.me);
+      setState(session.signedIn && session.me ? 'signed-in' : 'anonymous');
     } catch (e) {
       setMe(undefined);
-      if (e instanceof ApiError && e.status === 401) {
-        setState('anonymous');
-      } else {
-        setBootError(e);
-        setState('unreachable');
-      }
+      setBootError(e);
+      setState('unreachable');
     }
   }
 
@@ -52,7 +50,7 @@ export function createSession(api: Api) {
     }
   }
 
-  return { me, state, isDemo, bootError, refresh, login, logout, expire };
+  return { me, state, isDemo: () => demo() !== null, demo, bootError, refresh, login, logout, expire };
 }
 
 export type Session = ReturnType<typeof createSession>;

@@ -1,19 +1,28 @@
-// The administrative hierarchy in force on one date, as plain data with the walks the workflow and
-// the roll-up need. Built from effective-dated rows; a code is unique within one date's tree.
+// The hierarchy in force on one date, as plain data with the walks the workflow and the roll-up need:
+// administrative units (nation, province, district, commune) and the agencies attached to them. Built
+// from effective-dated rows; a code is unique within one date's tree.
+import type { UnitLevel } from '../schema/api';
 import type { Level } from '../schema/template';
 
+export type { UnitLevel };
+
 export interface TreeUnit {
+  /** The unit version's identity: codes are reused across the 2025 reform, ids never are. */
   id: number;
   code: string;
   name: string;
   kind: string;
-  level: Level;
+  level: UnitLevel;
+  /** An agency's sector, which templates name to route reports to it; null for administrative units. */
+  sector: string | null;
   parentId: number | null;
 }
 
 export interface UnitTree {
   date: string;
   units: TreeUnit[];
+  /** The levels present in this tree (no district after the 2025 reform). */
+  levels: ReadonlySet<UnitLevel>;
   byCode(code: string): TreeUnit | undefined;
   byId(id: number): TreeUnit | undefined;
   parentOf(unit: TreeUnit): TreeUnit | undefined;
@@ -23,7 +32,20 @@ export interface UnitTree {
   isWithin(unit: TreeUnit, ancestor: TreeUnit): boolean;
 }
 
-const LEVEL_ORDER: Record<Level, number> = { nation: 0, province: 1, district: 2, commune: 3 };
+const LEVEL_ORDER: Record<UnitLevel, number> = { nation: 0, province: 1, district: 2, commune: 3, agency: 4 };
+
+export const isAgency = (unit: Pick<TreeUnit, 'level'>) => unit.level === 'agency';
+
+/**
+ * The administrative level a unit stands at: its own, or for an agency that of the unit it belongs to
+ * (a sở stands at the province, a phòng at its district or commune). Undefined for the nation.
+ */
+export function tierOf(unit: TreeUnit, tree: Pick<UnitTree, 'parentOf'>): Level | undefined {
+  if (unit.level === 'nation') return undefined;
+  if (unit.level !== 'agency') return unit.level;
+  const parent = tree.parentOf(unit);
+  return parent && parent.level !== 'agency' && parent.level !== 'nation' ? parent.level : undefined;
+}
 
 export function buildUnitTree(date: string, rows: TreeUnit[]): UnitTree {
   const units = [...rows].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.code.localeCompare(b.code));
@@ -41,14 +63,18 @@ export function buildUnitTree(date: string, rows: TreeUnit[]): UnitTree {
   return {
     date,
     units,
+    levels: new Set(units.map((u) => u.level)),
     byCode: (code) => byCode.get(code),
     byId: (id) => byId.get(id),
     parentOf,
     childrenOf,
     subtree(unit) {
-      // Breadth first with a read index rather than shift(): a nation's subtree has 10,000 units.
-      const out: TreeUnit[] = [unit];
-      for (let i = 0; i < out.length; i++) for (const child of childrenOf(out[i]!)) out.push(child);
+      const out: TreeUnit[] = [];
+      for (let i = 0, queue = [unit]; i < queue.length; i++) {
+        const next = queue[i]!;
+        out.push(next);
+        queue.push(...childrenOf(next));
+      }
       return out;
     },
     isWithin(unit, ancestor) {

@@ -1,21 +1,40 @@
-// The HTTP contract (../shared/docs/api.md): request schemas the server validates with, and the wire
+// The HTTP contract (docs/api.md): request schemas the server validates with, and the wire
 // types the client reads. Imported by client/ and server/; imports neither.
 import * as v from 'valibot';
 import type { Frequency, Level, TemplateFile } from './template';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const ROLES = ['officer', 'head', 'admin'] as const;
+export const ROLES = ['officer', 'head', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const isoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+/**
+ * Where a unit stands: an administrative level, `agency` for a sở, ban, ngành or phòng (attached to the
+ * administrative unit it belongs to), or `nation` above the provinces.
+ */
+export const UNIT_LEVELS = ['nation', 'province', 'district', 'commune', 'agency'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** A real calendar day written YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
+const isRealDate = (text: string) => {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+};
+export const isoDate = v.pipe(
+  v.string(),
+  v.isoDate('must be a date written YYYY-MM-DD'),
+  v.check(isRealDate, 'must be a real calendar date (ngày không có thật)'),
+);
 
 export const LoginBody = v.object({
   username: v.pipe(v.string(), v.trim(), v.minLength(1, 'username is required'), v.maxLength(100)),
   password: v.pipe(v.string(), v.minLength(1, 'password is required'), v.maxLength(200)),
 });
 
-export const UnitsQuery = v.object({ at: v.optional(isoDate) });
+export const UnitsQuery = v.object({
+  at: v.optional(isoDate),
+  kind: v.optional(v.picklist(['administrative', 'agency'], 'kind is "administrative" or "agency"')),
+});
 
 export const PeriodsQuery = v.object({
   template: v.pipe(v.string(), v.minLength(1, 'template is required')),
@@ -31,6 +50,8 @@ export const PeriodsQuery = v.object({
 export const ReportsQuery = v.object({
   template: v.pipe(v.string(), v.minLength(1, 'template is required')),
   period: v.pipe(v.string(), v.minLength(1, 'period is required')),
+  /** Only the units that must report for this unit's roll-up: itself when it reports, and the reporters below it. */
+  under: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
 });
 
 /** A cell value on the wire: a number, a string for text cells, or null to clear the cell. */
@@ -62,6 +83,11 @@ export const PutValuesBody = v.object({
   values: v.pipe(v.array(CellInput), v.maxLength(20000)),
   sections: v.optional(v.pipe(v.array(SectionInput), v.maxLength(200))),
   explanations: v.optional(v.pipe(v.array(ExplanationInput), v.maxLength(2000))),
+  /**
+   * Save what is valid and list what is not (`SaveResult.rejected`), instead of refusing the whole batch.
+   * Opt-in, so a client written for all-or-nothing saves (api.md) never has part of a batch stored unawares.
+   */
+  partial: v.optional(v.boolean()),
 });
 export type PutValuesBody = v.InferOutput<typeof PutValuesBody>;
 
@@ -90,6 +116,82 @@ export const HolidayBody = v.object({
   kind: v.optional(v.picklist(['off', 'workday']), 'off'),
 });
 
+// ---- who may do what (issue 7): users, roles, comments, bulk approval ----
+
+const username = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'username: 2–64 lower-case letters, digits, ".", "_" or "-"'),
+);
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+const password = v.pipe(v.string(), v.minLength(8, 'password: at least 8 characters'), v.maxLength(200));
+
+export const RoleInput = v.object({
+  role: v.picklist(ROLES, 'role is officer, head, viewer or admin'),
+  /** The unit's code; resolved to the unit holding it on `from` (or today). Absent for admin. */
+  unitCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/, 'unitCode is a unit code'))),
+  from: v.optional(isoDate),
+  to: v.optional(isoDate),
+});
+export type RoleInput = v.InferOutput<typeof RoleInput>;
+
+export const CreateUserBody = v.object({
+  username,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name is required'), v.maxLength(200)),
+  password,
+  roles: v.pipe(v.array(RoleInput), v.maxLength(50)),
+});
+
+export const PatchUserBody = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  active: v.optional(v.boolean()),
+  password: v.optional(password),
+  roles: v.optional(v.pipe(v.array(RoleInput), v.maxLength(50))),
+});
+
+export const ChangePasswordBody = v.object({
+  current: v.pipe(v.string(), v.minLength(1, 'current password is required'), v.maxLength(200)),
+  next: password,
+});
+
+export const CommentBody = v.object({
+  row: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  col: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'a comment cannot be empty'), v.maxLength(4000)),
+});
+
+export const ApproveAllQuery = v.object({
+  under: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/, 'under is a unit code')),
+});
+
+export interface UserOut {
+  username: string;
+  name: string;
+  active: boolean;
+  roles: RoleOut[];
+}
+
+export interface CommentOut {
+  id: number;
+  at: string;
+  username: string;
+  row?: string;
+  col?: string;
+  text: string;
+}
+
+export interface CellChange {
+  row: string;
+  col: string;
+  oldValue: CellValue;
+  newValue: CellValue;
+}
+
+export interface ApproveAllResult {
+  approved: string[];
+  skipped: { unitCode: string; reason: string }[];
+}
+
 // ---- wire types (responses) ----
 
 export interface ApiErrorBody {
@@ -108,18 +210,33 @@ export interface Issue {
 export interface UnitRef {
   code: string;
   name: string;
-  level: Level;
+  level: UnitLevel;
+}
+
+/** A role as the API shows it: on a unit version named by its code and the dates it held the code. */
+export interface RoleOut {
+  role: Role;
+  unitCode: string | null;
+  unit: (UnitRef & { validFrom: string; validTo: string | null }) | null;
+  from: string;
+  to: string | null;
 }
 
 export interface Me {
   username: string;
   name: string;
+  /** The first role in force today (api.md's single role); `roles` lists them all. */
   role: Role;
   unit: UnitRef | null;
+  roles: RoleOut[];
 }
 
 export interface UnitNode extends UnitRef {
-  kind: string;
+  /** `administrative` or `agency`. */
+  kind: 'administrative' | 'agency';
+  /** As the official list writes it: Tỉnh, Xã, Phường, …; Sở, Phòng for agencies. */
+  type: string;
+  sector: string | null;
   parentCode: string | null;
 }
 
@@ -145,13 +262,15 @@ export interface PeriodInfo {
 export interface ReportListItem {
   unitCode: string;
   unitName: string;
-  level: Level;
+  level: UnitLevel;
   parentCode: string | null;
   status: ReportStatus;
   revision: number;
   submittedAt: string | null;
   deadline: string | null;
   isLate: boolean;
+  /** The caller receives this report and may approve or return it (a lock above may still refuse). */
+  canDecide: boolean;
 }
 
 export interface CellValueOut {
@@ -174,6 +293,10 @@ export interface Report {
   /** Not submitted by the deadline, or submitted after it (the server's clock, Viet Nam time). */
   isLate: boolean;
   returnReason: string | null;
+  /** The unit above whose approved report of the period locks this one (no change, return or reopen). */
+  lockedBy: UnitRef | null;
+  /** How the caller stands to this report: its own unit, the agency compiling it, the receiver, … */
+  relation: 'own' | 'compiler' | 'receiver' | 'scope' | 'admin' | 'none';
   /** The full grid: stored inputs and computed cells. */
   values: CellValueOut[];
   /** Inputs of the other periods the formulas and rules read (prev, lastYear, ytd), in this version's codes. */
@@ -188,13 +311,15 @@ export interface Report {
   sections: { key: string; text: string }[];
   explanations: { rule: string; row: string; col: string; text: string }[];
   /** What the caller may do with it now. */
-  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean };
+  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; comment: boolean };
 }
 
 export interface SaveResult {
   revision: number;
   /** Rule results on the saved values: they do not block saving, errors block submitting. */
   issues: Issue[];
+  /** With `partial: true`: the cells, sections or explanations refused and not saved, each by its label. */
+  rejected?: Issue[];
 }
 
 export interface AuditEntry {
@@ -249,7 +374,10 @@ export interface WorklistItem {
   submittedAt: string | null;
   deadline: string | null;
   isLate: boolean;
-  /** For heads: how far the units directly below have got this period. */
+  /**
+   * For heads: how far the units that must report for this unit's roll-up have got this period (the units
+   * below that fill the form, and the unit itself when it does), counted as the roll-up counts them.
+   */
   below?: Completeness;
 }
 
@@ -257,4 +385,28 @@ export interface WorkflowResult {
   status: ReportStatus;
   revision: number;
   submittedAt: string | null;
+  /** What the transition went through despite, e.g. `empty-report`: a submitted report with no figure. */
+  warnings?: Issue[];
+}
+
+// ---- the session and the demo guide (issue 13) ----
+
+/** What a demo user's data shows: a report status, or how a report went in against its deadline. */
+export const DEMO_STATES = ['draft', 'submitted', 'approved', 'returned', 'late', 'on-time', 'missing'] as const;
+export type DemoState = (typeof DEMO_STATES)[number];
+
+export interface DemoUser {
+  username: string;
+  role: Role;
+  unitName: string | null;
+  states: DemoState[];
+}
+
+/** GET /api/session: 200 whether or not anyone is signed in, so the app's first load logs no error. */
+export interface Session {
+  signedIn: boolean;
+  /** The body of GET /api/me, when signed in. */
+  me?: Me;
+  /** In demo mode only: users to try, and the password when it is the default one ("demo"). */
+  demo: { password: string | null; users: DemoUser[] } | null;
 }

@@ -14,9 +14,19 @@ export const units = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    /** As the GSO list writes it: Tỉnh, Thành phố, Huyện, Thị xã, Quận, Xã, Phường, Thị trấn, Đặc khu. */
+    /**
+     * As the GSO list writes it: Tỉnh, Thành phố, Huyện, Thị xã, Quận, Xã, Phường, Thị trấn, Đặc khu;
+     * for an agency its kind (Sở, Ban, Thanh tra, Văn phòng, Phòng).
+     */
     kind: text('kind').notNull(),
-    level: text('level', { enum: ['nation', 'province', 'district', 'commune'] }).notNull(),
+    /**
+     * Administrative levels, plus `agency`: a specialised agency (sở, ban, ngành of the province; phòng
+     * of a district until 30/06/2025 and of a commune after) whose parent is the administrative unit it
+     * belongs to; and `nation` above the provinces.
+     */
+    level: text('level', { enum: ['nation', 'province', 'district', 'commune', 'agency'] }).notNull(),
+    /** An agency's sector (e.g. `noi-vu`, `thanh-tra`): what templates name to route reports to it. */
+    sector: text('sector'),
     parentId: integer('parent_id'),
     validFrom: text('valid_from').notNull(),
     /** Inclusive; null while the unit is in force. */
@@ -30,11 +40,30 @@ export const users = sqliteTable('users', {
   username: text('username').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['officer', 'head', 'admin'] }).notNull(),
-  /** The GSO code of the user's unit, resolved on the date in question (see units). Null for admins. */
-  unitCode: text('unit_code'),
+  /** A deactivated user cannot log in and its sessions end; its name stays in the audit trail. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * What a user may do, where and when: a role held on one unit *version* (its id, never its code: codes
+ * were reused by the 2025 reform), in force from `validFrom` to `validTo` (inclusive). Admin roles have
+ * no unit. A user may hold several.
+ */
+export const userRoles = sqliteTable(
+  'user_roles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['officer', 'head', 'viewer', 'admin'] }).notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+  },
+  (t) => [index('user_roles_user_idx').on(t.userId), index('user_roles_unit_idx').on(t.unitId)],
+);
 
 export const sessions = sqliteTable('sessions', {
   /** SHA-256 of the cookie token, so a leaked database does not leak live sessions. */
@@ -163,6 +192,43 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Comments on a report or on one of its cells, with author and time; each is also in the audit trail. */
+export const reportComments = sqliteTable(
+  'report_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    username: text('username').notNull(),
+    rowCode: text('row_code'),
+    colKey: text('col_key'),
+    text: text('text').notNull(),
+  },
+  (t) => [index('report_comments_report_idx').on(t.reportId, t.id)],
+);
+
+/**
+ * The stored inputs of a report as it was submitted, one row per submission, so an approver sees what
+ * changed since the submission they returned, cell by cell.
+ */
+export const reportSubmissions = sqliteTable(
+  'report_submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    username: text('username').notNull(),
+    revision: integer('revision').notNull(),
+    /** JSON: [[row, col, value], …] of the stored inputs. */
+    values: text('values').notNull(),
+  },
+  (t) => [index('report_submissions_report_idx').on(t.reportId, t.id)],
+);
 
 // ---- issue 8: the unit-subtree relation, successions across the reform, maintained roll-ups ----
 

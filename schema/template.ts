@@ -57,6 +57,16 @@ export const ReportersSchema = v.strictObject({
   from: v.optional(isoDate),
   to: v.optional(isoDate),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1)),
+  /**
+   * Agencies that fill the form themselves, by the level they stand at: `["province"]` is every sở, ban,
+   * ngành of the province (Biểu 06 has a row for each); optionally only some sectors.
+   */
+  agencies: v.optional(
+    v.strictObject({
+      levels: v.pipe(v.array(LevelSchema), v.minLength(1)),
+      sectors: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a sector is written like "noi-vu"')))),
+    }),
+  ),
   note: v.optional(v.string()),
 });
 
@@ -79,6 +89,19 @@ export const RegimeSchema = v.strictObject({
   method: v.string(),
   cutoff: v.string(),
   deadlineWorkingDays: DeadlinesSchema,
+  /**
+   * Per level, the sector of the agency that receives and compiles the reports there (đơn vị chủ trì
+   * tổng hợp), e.g. `{ "province": "thanh-tra" }`: the communes' reports go to the provincial
+   * inspectorate, whose head approves them and whose officers compile the province's report. A level
+   * not named: the unit itself receives, as without routing.
+   */
+  leadAgencies: v.optional(
+    v.strictObject({
+      province: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a sector is written like "noi-vu"'))),
+      district: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a sector is written like "noi-vu"'))),
+      commune: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a sector is written like "noi-vu"'))),
+    }),
+  ),
   outline: v.optional(v.string()),
   instructions: v.optional(v.string()),
   forms: v.optional(v.array(v.string())),

@@ -2,10 +2,11 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { loadUser } from './auth/middleware';
 import { ApiError } from './errors';
-import type { AppDeps, AppEnv } from './env';
+import { noStore, sameOriginOnly, securityHeaders } from './http/security';
+import { createLoginThrottle } from './auth/throttle';
+import type { AppDeps, AppEnv, RequestDeps } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
 import { authRoutes } from './routes/auth';
 import { exportsRoutes } from './routes/exports';
@@ -13,13 +14,17 @@ import { healthRoutes } from './routes/health';
 import { holidaysRoutes } from './routes/holidays';
 import { meRoutes } from './routes/me';
 import { periodsRoutes } from './routes/periods';
+import { reportReviewRoutes } from './routes/report-review';
 import { reportsRoutes } from './routes/reports';
+import { usersRoutes } from './routes/users';
 import { seriesRoutes } from './routes/series';
+import { sessionRoutes } from './routes/session';
 import { templatesRoutes } from './routes/templates';
 import { unitsRoutes } from './routes/units';
 import { worklistRoutes } from './routes/worklist';
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: RequestDeps = { ...appDeps, loginThrottle: appDeps.loginThrottle ?? createLoginThrottle() };
   const api = new Hono<AppEnv>();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -34,6 +39,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  api.use('*', noStore);
+  api.use('*', sameOriginOnly);
   api.use('*', loadUser);
   api.route('/health', healthRoutes);
   api.route('/auth', authRoutes);
@@ -42,11 +49,14 @@ export function createApp(deps: AppDeps) {
   api.route('/templates', templatesRoutes);
   api.route('/periods', periodsRoutes);
   api.route('/reports', reportsRoutes);
+  api.route('/reports', reportReviewRoutes);
+  api.route('/users', usersRoutes);
   api.route('/aggregates', aggregatesRoutes);
   api.route('/exports', exportsRoutes);
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
+  api.route('/session', sessionRoutes);
   const notFoundJson = (c: Context) => c.json({ error: { code: 'not-found', message: `Không có đường dẫn ${c.req.path}.` } }, 404);
   const onError = (err: Error, c: Context) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);
@@ -63,7 +73,7 @@ export function createApp(deps: AppDeps) {
   api.onError(onError);
 
   const app = new Hono<AppEnv>();
-  app.use('/api/*', secureHeaders());
+  app.use('*', securityHeaders);
   app.route('/api', api);
   // A mounted app's notFound and onError do not reach paths the parent resolves (e.g. a trailing slash).
   app.notFound((c) => (c.req.path.startsWith('/api') ? notFoundJson(c) : c.text('Not found', 404)));

@@ -1,5 +1,6 @@
 // What every handler can reach: the app's dependencies and the logged-in user.
 import type { SessionUser } from './auth/sessions';
+import type { LoginThrottle } from './auth/throttle';
 import type { Store } from './db/client';
 import type { UnitTrees } from './db/units';
 import type { HolidayCalendarSource } from './holidays';
@@ -17,13 +18,22 @@ export interface AppDeps {
   demo: boolean;
   /** Worker threads for recomputes and exports; absent, they run in-process (tests, in-memory databases). */
   workers?: Workers;
-  /** Mark cookies Secure (behind HTTPS). */
+  /** Force the cookie's Secure flag on or off; by default it is set when the request came over HTTPS. */
   secureCookies?: boolean;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (the server runs behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Origins besides the server's own whose pages may change data (the public URL behind a proxy). */
+  allowedOrigins?: string[];
+  /** Failed logins per user and address; createApp makes one when none is given. */
+  loginThrottle?: LoginThrottle;
 }
+
+/** The dependencies as handlers see them, with the defaults createApp filled in. */
+export type RequestDeps = AppDeps & { loginThrottle: LoginThrottle };
 
 export interface AppEnv {
   Variables: {
-    deps: AppDeps;
+    deps: RequestDeps;
     user: SessionUser | undefined;
   };
 }

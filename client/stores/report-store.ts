@@ -59,6 +59,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   const [verdict, setVerdict] = createSignal<Issue[]>();
   /** Cells the server refused in a save or a submission (422), until the officer edits them. */
   const [refusals, setRefusals] = createSignal<Issue[]>([]);
+  /** What the last save left unsaved (its `rejected`), until the officer edits each one. */
+  const [rejected, setRejected] = createSignal<Issue[]>([]);
   const [saving, setSaving] = createSignal(false);
   const [submitting, setSubmitting] = createSignal(false);
   const [lastSavedAt, setLastSavedAt] = createSignal<Date>();
@@ -87,6 +89,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   const byCell = createMemo(() => issuesByCell(issues()));
   const canEdit = () => (report()?.can.edit ?? false) && !submitting();
   const dirtyCount = () => edits().size + sectionEdits().size + explanationEdits().size;
+  /** Texts (narrative sections, explanations) are counted apart from cells: typing one is not "1 ô chưa lưu". */
+  const unsavedTexts = () => sectionEdits().size + explanationEdits().size;
   const isDirty = () => dirtyCount() > 0;
   const pendingKeys = createMemo(() => new Set([...inFlight().keys(), ...edits().keys()]));
 
@@ -191,11 +195,17 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       else next.set(k, value);
       return next;
     });
-    setRefusals((prev) => prev.filter((i) => !(i.row === row && i.col === col)));
+    const other = (i: Issue) => !(i.row === row && i.col === col);
+    setRefusals((prev) => prev.filter(other));
+    setRejected((prev) => prev.filter(other));
+    // A refusal of the values themselves is over once every refused cell has been edited.
+    const refusal = saveError();
+    if (refusal instanceof ApiError && refusal.code === 'invalid-values' && refusals().length === 0) setSaveError(undefined);
     persistDraft();
   }
 
   function setSection(sectionKey: string, text: string): void {
+    setRejected((prev) => prev.filter((i) => !(i.row === '' && i.col === sectionKey)));
     setSectionEdits((prev) => {
       const next = new Map(prev);
       if ((sectionText().get(sectionKey) ?? '') === text) next.delete(sectionKey);
@@ -246,7 +256,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const sentSections = sectionEdits();
     const sentExplanations = explanationEdits();
     const before = { saved: saved(), sections: sectionText(), explanations: explanationText(), verdict: verdict() };
-    const body = putValuesBody(r.revision, sent, sentSections, sentExplanations);
+    // Partial: a refused cell must not hold back the valid ones (the server lists it in `rejected`).
+    const body = { ...putValuesBody(r.revision, sent, sentSections, sentExplanations), partial: true };
     // Optimistic: the grid shows the edits as saved at once; a refusal puts them back as unsaved.
     batch(() => {
       setSaving(true);
@@ -262,10 +273,13 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     });
     try {
       const result = await api.putValues(key.template, key.period, key.unit, body);
+      const refused = result.rejected ?? [];
       batch(() => {
         setReport((prev) => (prev ? { ...prev, revision: result.revision } : prev));
         setVerdict(result.issues ?? []);
-        setRefusals([]);
+        setRefusals(refused);
+        setRejected(refused);
+        if (refused.length > 0) keepRefusedUnsaved(refused, sent, sentSections, before);
         setInFlight(new Map());
         setLastSavedAt(now());
         setSaving(false);
@@ -291,6 +305,25 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       persistDraft();
       return false;
     }
+  }
+
+  /** What the server refused of a save goes back to the unsaved edits, with the stored values as they were. */
+  function keepRefusedUnsaved(refused: Issue[], sent: Values, sentSections: ReadonlyMap<string, string>, before: { saved: Values; sections: ReadonlyMap<string, string> }): void {
+    const cells = new Set(refused.map((i) => cellKeyOf(i.row, i.col)).filter((k) => sent.has(k)));
+    const sections = new Set(refused.filter((i) => i.row === '' && sentSections.has(i.col)).map((i) => i.col));
+    const restore = <V,>(now: ReadonlyMap<string, V>, was: ReadonlyMap<string, V>, keys: Set<string>) => {
+      const next = new Map(now);
+      for (const k of keys) {
+        const old = was.get(k);
+        if (old === undefined) next.delete(k);
+        else next.set(k, old);
+      }
+      return next;
+    };
+    setSaved((now) => restore(now, before.saved, cells));
+    setSectionText((now) => restore(now, before.sections, sections));
+    setEdits((newer) => merged(new Map([...sent].filter(([k]) => cells.has(k))), newer));
+    setSectionEdits((newer) => merged(new Map([...sentSections].filter(([k]) => sections.has(k))), newer));
   }
 
   const errors = () => issues().filter((i) => (i.severity ?? 'error') === 'error');
@@ -339,6 +372,13 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     canEdit,
     isDirty,
     dirtyCount,
+    unsavedCells: () => edits().size,
+    unsavedSections: () => sectionEdits().size,
+    unsavedExplanations: () => explanationEdits().size,
+    unsavedTexts,
+    rejected,
+    /** No figure entered at all: submitting it asks first. */
+    isEmpty: () => [...values().values()].every((v) => v === null || v === ''),
     saving,
     submitting,
     lastSavedAt,

@@ -2,6 +2,7 @@
 // smallest step (10^-decimals), a count, and min/max for cells that aggregate by them. Adding a
 // report and taking it away again leaves the partials exactly as they were, so roll-ups maintained
 // report by report equal a full recompute bit for bit (issue 8).
+import { roundHalfAway } from '../formula/values';
 import { cellKey, type CellValues } from '../template/cell-key';
 import { overUnits } from '../template/combine';
 import type { CellSpec, CompiledTemplate } from '../template/types';
@@ -72,7 +73,8 @@ export function mergeAll(parts: Iterable<Partials | undefined>): Partials {
 
 /**
  * The aggregated inputs the partials stand for, each cell by its row's aggregation across units:
- * sum (and stocks) from the sum, average = sum / count, min, max. Cells nobody filled stay empty.
+ * sum (and stocks) from the sum, average = sum / count at the cell's decimals, min, max. Cells nobody
+ * filled stay empty.
  */
 export function valuesOfPartials(ct: CompiledTemplate, partials: Partials): CellValues {
   const out: CellValues = new Map();
@@ -81,7 +83,8 @@ export function valuesOfPartials(ct: CompiledTemplate, partials: Partials): Cell
     if (!p || p.count <= 0) continue;
     const mode = overUnits(spec.aggregation);
     const sum = p.sum / scaleOf(spec);
-    const value = mode === 'average' ? sum / p.count : mode === 'min' ? p.min : mode === 'max' ? p.max : sum;
+    // An average is shown, exported and used by formulas at the row's decimals, as computed cells are.
+    const value = mode === 'average' ? roundHalfAway(sum / p.count, spec.decimals) : mode === 'min' ? p.min : mode === 'max' ? p.max : sum;
     if (value !== null) out.set(spec.key, value);
   }
   return out;

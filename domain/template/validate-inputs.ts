@@ -13,7 +13,17 @@ export type InputIssueCode =
   | 'too-many-decimals'
   | 'not-text'
   | 'below-min'
-  | 'above-max';
+  | 'above-max'
+  | 'out-of-range'
+  | 'too-long';
+
+/**
+ * No figure of a report is larger than this, whatever its row says: a bound that keeps totals finite and
+ * exact (a sum of 10,000 communes stays below 2^53) and refuses slips like 1e308 with the cell named.
+ */
+export const DEFAULT_MAGNITUDE = 1e15;
+/** A text cell holds a sentence or a list, not a document. */
+export const MAX_TEXT_LENGTH = 4000;
 
 /**
  * One issue at most per cell, the first that applies. A null value clears a cell and is always
@@ -44,10 +54,14 @@ export function validateInputs(ct: CompiledTemplate, values: readonly CellInput[
 function checkValue(spec: CellSpec, value: number | string): { code: InputIssueCode; what: string } | undefined {
   const entered = `(đã nhập ${formatValueVi(value, 10)})`;
   if (spec.valueType === 'text') {
-    return typeof value === 'string' ? undefined : { code: 'not-text', what: `phải nhập chữ, không nhập số ${entered}` };
+    if (typeof value !== 'string') return { code: 'not-text', what: `phải nhập chữ, không nhập số ${entered}` };
+    return value.length > MAX_TEXT_LENGTH ? { code: 'too-long', what: `dài quá ${formatNumberVi(MAX_TEXT_LENGTH)} ký tự` } : undefined;
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return { code: 'not-a-number', what: `phải nhập một số ${entered}` };
+  }
+  if (Math.abs(value) > DEFAULT_MAGNITUDE) {
+    return { code: 'out-of-range', what: `số quá lớn: giá trị tuyệt đối tối đa ${formatNumberVi(DEFAULT_MAGNITUDE)} ${entered}` };
   }
   if (spec.valueType === 'integer' && !Number.isInteger(value)) {
     return { code: 'not-an-integer', what: `phải nhập số nguyên ${entered}` };

@@ -1,5 +1,5 @@
 // Queries over the effective-dated unit table: the tree in force on a date, and a unit by code.
-import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { units, unitSuccessions } from '../../schema/db';
 import { buildUnitTree, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import { indexHistory, type UnitHistoryIndex } from '../../domain/unit-succession';
@@ -14,6 +14,7 @@ const columns = {
   name: units.name,
   kind: units.kind,
   level: units.level,
+  sector: units.sector,
   parentId: units.parentId,
 };
 
@@ -43,6 +44,15 @@ export async function findUnitAtOrBefore(db: Db, code: string, date: string): Pr
     .orderBy(desc(units.validFrom))
     .limit(1);
   return latest;
+}
+
+/** Unit versions by id, with their validity: what a role is held on. */
+export async function findUnitVersions(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...columns, validFrom: units.validFrom, validTo: units.validTo })
+    .from(units)
+    .where(inArray(units.id, ids));
 }
 
 /**

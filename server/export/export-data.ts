@@ -4,16 +4,15 @@
 import { sql } from 'drizzle-orm';
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
-import type { SessionUser } from '../auth/sessions';
 import type { Period } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { unitsThatMustReport } from '../../domain/reporting-levels';
 import type { CellValues } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { TreeUnit } from '../../domain/unit-tree';
 import { valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
-import { completenessOf, resolveRollupScope, type RollupScope } from '../services/aggregate';
+import { completenessOf, type RollupScope } from '../services/aggregate';
 import { COUNTED, type Include } from '../services/rollup';
 import { subtreeGrids } from '../services/rollup-read';
 import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
@@ -58,15 +57,7 @@ export interface ExportStream {
 
 const CHUNK = 200;
 
-export async function openExport(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<ExportStream> {
-  const scope = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+export async function openExport(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportStream> {
   const { template, span, tree, unit } = scope;
   const grid = (await subtreeGrids(deps, template, span, include, [unit])).get(unit.id)!;
   const toUnit = (u: TreeUnit): ExportUnit => ({
@@ -88,15 +79,8 @@ export async function openExport(
 }
 
 /** Everything at once (the JSON package, and tests of the writers). */
-export async function buildExportData(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<ExportData> {
-  const { head, reports } = await openExport(deps, user, templateId, periodId, unitCode, include);
+export async function buildExportData(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportData> {
+  const { head, reports } = await openExport(deps, scope, include);
   const all: ExportReport[] = [];
   for await (const r of reports()) all.push(r);
   return { ...head, reports: all };
@@ -108,13 +92,12 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
   // A span of several periods prints the roll-up only: the units' own reports are the form's periods.
   if (span.members.length > 1) return;
   const period = span.period;
-  const levels = reportingLevelsOn(template.file, period.end);
   const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
     FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
     WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
-  const order = tree.subtree(unit).filter((u) => levels.includes(u.level) && byUnit.has(u.id));
+  const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
   for (let i = 0; i < order.length; i += CHUNK) {
     const chunk = order.slice(i, i + CHUNK);
     const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));

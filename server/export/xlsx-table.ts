@@ -75,7 +75,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, values: Ce
       const cell = row.getCell(i + 1);
       cell.style = p.style;
       if (p.text !== undefined && p.text !== '') cell.value = p.text;
-      else if (p.spec !== undefined) cell.value = figure(values.get(p.spec.key), p.spec.valueType === 'text');
+      else if (p.spec !== undefined) cell.value = figure(values.get(p.spec.key), p.spec);
     });
     if (planned.isSection) sheet.mergeCells(r, 2, r, layout.columnCount);
     r++;
@@ -99,10 +99,22 @@ function writeHeader(sheet: ExcelJS.Worksheet, layout: FormLayout, top: number):
   layout.dataColumns.forEach((c, i) => (sheet.getCell(numbering, layout.firstDataColumn + i).value = `(${c.number})`));
 }
 
-/** Figures go in as numbers, never as text, even when a store handed back a numeric string. */
-function figure(value: number | string | undefined, isText: boolean): number | string | null {
+/**
+ * Figures go in as numbers, never as text, even when a store handed back a numeric string; rounded to
+ * the row's precision (integer, or its decimal places), so a sum's float noise (400.46999999999997)
+ * never reaches the workbook: the cell holds what the screen and the number format show.
+ */
+function figure(value: number | string | undefined, spec: Pick<CellSpec, 'valueType' | 'decimals'>): number | string | null {
   if (value === undefined || value === '') return null;
-  if (isText || typeof value === 'number') return value;
-  const n = Number(value);
-  return value.trim() !== '' && Number.isFinite(n) ? n : value;
+  if (spec.valueType === 'text') return value;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (typeof value === 'string' && (value.trim() === '' || !Number.isFinite(n))) return value;
+  return roundTo(n, spec.valueType === 'integer' ? 0 : spec.decimals);
+}
+
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  // Rounds halves away from zero on the decimal value, not its binary neighbour (1.005 → 1.01).
+  const rounded = Math.sign(value) * Math.round(Number((Math.abs(value) * scale).toPrecision(15))) / scale;
+  return Object.is(rounded, -0) ? 0 : rounded;
 }

@@ -25,11 +25,12 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     throw notFound('not-found', `Không có định dạng xuất "${format}"; dùng .xlsx hoặc .json.`);
   }
   const { include } = c.req.valid('query');
-  const { deps } = c.var;
-  const user = c.var.user!;
+  const { deps, user } = c.var;
   const name = `${template}_${period}_${unit}`;
+  // Refusals (404, 403) and building the roll-ups happen here, before the first byte is sent.
+  const scope = await resolveRollupScope(deps, user, { template, period, unit });
   if (format === 'json') {
-    const data = await buildExportData(deps, user, template, period, unit, include);
+    const data = await buildExportData(deps, scope, include);
     c.header('Content-Disposition', `attachment; filename="${name}.json"`);
     return c.json(toJsonPackage(data, deps.clock()));
   }
@@ -38,14 +39,12 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     'Content-Disposition': `attachment; filename="${name}.xlsx"`,
   };
   const now = deps.clock();
+  await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit]);
   if (deps.workers) {
-    // Refusals (404, 403) and building the roll-ups happen here, before the first byte is sent.
-    const scope = await resolveRollupScope(deps, user, template, period, unit);
-    await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit]);
     const body = deps.workers.exportWorkbook({ url: deps.store.url, user, templateId: template, periodId: period, unitCode: unit, include, now: now.toISOString() });
     return c.body(body, 200, headers);
   }
-  const { head, reports } = await openExport(deps, user, template, period, unit, include);
+  const { head, reports } = await openExport(deps, scope, include);
   const out = new PassThrough();
   streamWorkbook(head, reports(), now, out).then(
     () => out.end(),

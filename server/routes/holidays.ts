@@ -2,22 +2,20 @@
 import { Hono } from 'hono';
 import { HolidayBody } from '../../schema/api';
 import { holidays } from '../../schema/db';
-import { requireUser } from '../auth/middleware';
+import { requireAdmin, requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
-import { forbidden } from '../errors';
 import { valid } from '../validate';
 
 export const holidaysRoutes = new Hono<AppEnv>()
-  .use('*', requireUser)
+  .use(requireUser)
   .get('/', async (c) => {
     const calendar = await c.var.deps.holidays.calendar();
     return c.json(calendar.entries);
   })
-  .post('/', valid('json', HolidayBody), async (c) => {
-    if (c.var.user!.role !== 'admin') throw forbidden('Chỉ quản trị hệ thống mới bổ sung được ngày nghỉ.');
+  .post('/', requireAdmin, valid('json', HolidayBody), async (c) => {
     const body = c.req.valid('json');
     const { store, holidays: source, clock } = c.var.deps;
-    const row = { ...body, createdBy: c.var.user!.username, createdAt: clock().toISOString() };
+    const row = { ...body, createdBy: c.var.user.username, createdAt: clock().toISOString() };
     await store.write((tx) =>
       tx.insert(holidays).values(row).onConflictDoUpdate({ target: holidays.date, set: row }),
     );

@@ -2,11 +2,12 @@
 // deadline of each level that reports in them.
 import { Hono } from 'hono';
 import { PeriodsQuery, type PeriodInfo } from '../../schema/api';
+import { type Level, LEVELS } from '../../schema/template';
 import { requireUser } from '../auth/middleware';
 import { deadlinesFor, periodsOfYear } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
 import type { AppEnv } from '../env';
-import { requireTemplate } from '../services/report-target';
+import { requireTemplate } from '../services/report-context';
 import { valid } from '../validate';
 
 export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('query', PeriodsQuery), async (c) => {
@@ -19,8 +20,8 @@ export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('que
     const template = deps.templates.forPeriod(id, p.id) ?? latest;
     // Every level of the hierarchy in force has a deadline (Art. 8(5)), whether or not it fills the
     // form itself: the province still sends the roll-up on to the Government.
-    const inForce = new Set((await deps.unitTrees.at(p.end)).units.map((u) => u.level));
-    const levels = inForce.size > 0 ? [...inForce] : reportingLevelsOn(template.file, p.end);
+    const inForce = [...(await deps.unitTrees.at(p.end)).levels].filter((l): l is Level => (LEVELS as readonly string[]).includes(l));
+    const levels = inForce.length > 0 ? inForce : reportingLevelsOn(template.file, p.end);
     periods.push({
       id: p.id,
       label: p.label,

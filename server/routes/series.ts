@@ -6,12 +6,13 @@ import { requireUser } from '../auth/middleware';
 import { comparePeriodIds, type Period, periodsOfYear } from '../../domain/periods';
 import { cellKey } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
+import { accessTo, grantsInForce } from '../../domain/access';
+import { vnDate } from '../../domain/vn-time';
 import { pastOn } from '../../domain/unit-succession';
 import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
-import { actorIn, permissionsFor } from '../../domain/workflow';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound } from '../errors';
-import { requirePeriod, requireTemplate } from '../services/report-target';
+import { requirePeriod, requireTemplate, routingOf } from '../services/report-context';
 import { buildEvalContext, unitInputLoader } from '../services/report-values';
 import { valid } from '../validate';
 
@@ -26,8 +27,8 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   const { template: id, unit: code, row } = c.req.param();
   const query = c.req.valid('query');
   const latest = requireTemplate(deps, id);
-  const from = requirePeriod(latest, query.from);
-  const to = requirePeriod(latest, query.to);
+  const from = requirePeriod(deps, latest, query.from);
+  const to = requirePeriod(deps, latest, query.to);
   if (comparePeriodIds(latest.spec, from.id, to.id) > 0) throw badRequest('invalid-query', '"from" phải là kỳ trước hoặc bằng "to".');
   const periods: Period[] = [];
   for (let year = from.year; year <= to.year; year++) {
@@ -47,7 +48,8 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
     unit = seenIn.byCode(code);
   }
   if (!unit || !seenIn) throw notFound('unknown-unit', `Không có đơn vị mã "${code}" trong các kỳ đã chọn.`);
-  if (!permissionsFor(actorIn(user!, seenIn), unit, seenIn).view) throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
+  const grants = grantsInForce(user.grants, vnDate(deps.clock()));
+  if (!accessTo(grants, unit, seenIn, routingOf(target)).view) throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
   const history = await deps.unitTrees.history();
   const loader = unitInputLoader(deps, target, unit);
   const points = [];
@@ -71,4 +73,3 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   }
   return c.json({ template: id, templateVersion: target.file.version, unit: code, row, col, points });
 });
-

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
-import { requireTemplate } from '../services/report-target';
+import { requireTemplate } from '../services/report-context';
 
 export const templatesRoutes = new Hono<AppEnv>()
   .use('*', requireUser)

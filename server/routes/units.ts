@@ -1,33 +1,37 @@
-// GET /api/units?at=YYYY-MM-DD: the hierarchy in force that day (today when absent);
-// POST /api/units/import?validFrom=…[&dryRun=true]: an official unit list (admin, CSV or XLSX).
+// GET /api/units?at=YYYY-MM-DD[&kind=agency]: the hierarchy in force that day (today when absent):
+// administrative units, or with kind=agency the agencies (sở, ban, ngành; phòng);
+// POST /api/units/import?validFrom=…[&dryRun=true]: an official unit list (admin, CSV or XLSX, issue 8).
 import { Hono } from 'hono';
 import { UnitImportQuery, UnitsQuery, type UnitNode } from '../../schema/api';
-import { requireUser } from '../auth/middleware';
 import { vnDate } from '../../domain/vn-time';
+import { isAgency } from '../../domain/unit-tree';
+import { requireAdmin, requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
-import { ApiError, forbidden } from '../errors';
+import { valid } from '../validate';
+import { ApiError } from '../errors';
 import { importUnitList } from '../services/unit-import';
 import { ListError, parseList, readTable } from '../units/gso-list';
-import { valid } from '../validate';
 
-export const unitsRoutes = new Hono<AppEnv>()
-  .get('/', requireUser, valid('query', UnitsQuery), async (c) => {
-    const { at } = c.req.valid('query');
-    const tree = await c.var.deps.unitTrees.at(at ?? vnDate(c.var.deps.clock()));
-    return c.json(
-      tree.units.map(
+export const unitsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('query', UnitsQuery), async (c) => {
+  const { at, kind = 'administrative' } = c.req.valid('query');
+  const tree = await c.var.deps.unitTrees.at(at ?? vnDate(c.var.deps.clock()));
+  return c.json(
+    tree.units
+      .filter((u) => isAgency(u) === (kind === 'agency'))
+      .map(
         (u): UnitNode => ({
           code: u.code,
           name: u.name,
-          kind: u.kind,
           level: u.level,
+          kind: isAgency(u) ? 'agency' : 'administrative',
+          type: u.kind,
+          sector: u.sector,
           parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
         }),
       ),
-    );
-  })
-  .post('/import', requireUser, valid('query', UnitImportQuery), async (c) => {
-    if (c.var.user!.role !== 'admin') throw forbidden('Chỉ quản trị hệ thống mới nạp được danh mục đơn vị hành chính.');
+  );
+})
+  .post('/import', requireUser, requireAdmin, valid('query', UnitImportQuery), async (c) => {
     const { validFrom, dryRun } = c.req.valid('query');
     const body = new Uint8Array(await c.req.arrayBuffer());
     const { deps } = c.var;
@@ -41,3 +45,4 @@ export const unitsRoutes = new Hono<AppEnv>()
       throw error;
     }
   });
+

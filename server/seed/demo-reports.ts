@@ -1,21 +1,19 @@
 // Demo figures, so a first look shows reports in every state: the post-reform communes' monthly and
-// six-monthly reports of recent closed periods, filled in, submitted, approved or returned through the
-// same services users call, so every rule holds.
-import { eq } from 'drizzle-orm';
+// six-monthly reports of recent periods, filled in, submitted, approved or returned through the same
+// services users call (so every rule holds), each at a plausible time: the services run with a clock set
+// on the deadline day or before it for a report on time, a few days after it for a late one.
 import type { CellInput } from '../../schema/api';
-import { users } from '../../schema/db';
-import type { SessionUser } from '../auth/sessions';
+import { findSessionUserByName, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../errors';
-import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
+import { addDays, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { vnDate } from '../../domain/vn-time';
 import type { AppDeps } from '../env';
+import { resolveReport } from '../services/report-context';
 import { saveReport } from '../services/report-save';
-import { resolveTarget } from '../services/report-target';
 import type { LoadedTemplate } from '../templates/registry';
 import { decideReport, submitReport } from '../services/report-workflow';
 import { CQS_BASE, KTXH_BASE } from './demo-figures';
-
-type Outcome = 'approved' | 'submitted' | 'returned' | 'draft';
+import { EARLIER_MONTH, HEAD, LAST_DUE_MONTH, LAST_HALF_YEAR, OPEN_MONTH, type Plan, POST_REFORM_COMMUNES, RETURN_REASON } from './demo-plan';
 
 /** A small deterministic spread, so units and periods differ without randomness. */
 function jitter(seed: string, spread: number): number {
@@ -26,24 +24,42 @@ function jitter(seed: string, spread: number): number {
 
 const SECTIONS = [{ key: 'danh_gia_chung', text: 'Số liệu minh họa: tình hình trong kỳ ổn định, các chỉ tiêu cơ bản đạt kế hoạch.' }];
 
+/** An instant on a Viet Nam calendar day, at a working hour. */
+const vnTime = (date: string, hour: number, minute = 0) =>
+  new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`);
+
 export async function seedDemoReports(deps: AppDeps): Promise<void> {
-  const today = vnDate(deps.clock());
-  const user = async (username: string): Promise<SessionUser> => {
-    const [row] = await deps.store.db.select().from(users).where(eq(users.username, username)).limit(1);
-    return row!;
-  };
-  const file = async (templateId: string, period: Period, unit: string, values: CellInput[], outcome: Outcome, head: string) => {
+  const now = deps.clock();
+  const today = vnDate(now);
+  // Never after the clock: a seed run on the deadline day itself must not date anything in the future.
+  const at = (instant: Date) => (instant > now ? now : instant);
+  const user = async (username: string): Promise<SessionUser> => (await findSessionUserByName(deps.store.db, username))!;
+  const calendar = await deps.holidays.calendar();
+
+  /** Files one unit's report of one period as its plan says, each step with the clock at its own time. */
+  const file = async (template: LoadedTemplate, period: Period, unit: string, values: CellInput[], plan: Plan, order: number) => {
+    if (plan.outcome === 'missing') return;
     const actor = await user(unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`);
+    const level = unit.length === 5 ? 'commune' : 'province';
+    const deadline = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar)[level] ?? addDays(period.end, 3);
+    const isDue = deadline < today;
+    // On time: on the deadline day, in the morning, units one after another; late: two to four days after.
+    const sent = isDue && plan.late ? vnTime(addDays(deadline, 2 + (order % 3)), 9 + (order % 7), 10 * order) : vnTime(deadline, 8 + (order % 3), 7 * order);
+    const saved = plan.outcome === 'draft' || !isDue ? new Date(Math.min(sent.getTime(), now.getTime()) - 3 * 3600_000) : new Date(sent.getTime() - 3600_000);
+    const decided = new Date(sent.getTime() + 26 * 3600_000);
+    const as = (instant: Date): AppDeps => ({ ...deps, clock: () => at(instant) });
     try {
-      const target = await resolveTarget(deps, actor, templateId, period.id, unit);
-      await saveReport(deps, actor, target, { revision: 0, values, sections: SECTIONS });
-      if (outcome === 'draft') return;
-      await submitReport(deps, actor, await resolveTarget(deps, actor, templateId, period.id, unit));
-      if (outcome === 'submitted') return;
-      const decider = await user(head);
-      const again = await resolveTarget(deps, decider, templateId, period.id, unit);
-      if (outcome === 'approved') await decideReport(deps, decider, again, 'approve');
-      else await decideReport(deps, decider, again, 'return', 'Đề nghị rà soát lại số liệu dòng đầu tiên cho khớp với sổ theo dõi.');
+      const key = { template: template.file.id, period: period.id, unit };
+      const target = await resolveReport(deps, actor, key, 'write');
+      await saveReport(as(saved), actor, target, { revision: 0, values, sections: SECTIONS });
+      // A report not yet due is still being worked on, whatever its plan for later says.
+      if (plan.outcome === 'draft' || (!isDue && sent > now)) return;
+      await submitReport(as(sent), actor, await resolveReport(deps, actor, key, 'write'));
+      if (plan.outcome === 'submitted' || decided > now) return;
+      const head = await user(HEAD);
+      const again = await resolveReport(deps, head, key, 'decide');
+      if (plan.outcome === 'approved') await decideReport(as(decided), head, again, 'approve');
+      else await decideReport(as(decided), head, again, 'return', RETURN_REASON);
     } catch (error) {
       // A demo figure a rule refuses stays a draft; the demo must never stop start-up.
       if (!(error instanceof ApiError)) throw error;
@@ -53,14 +69,17 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   // Biểu 06 is left empty on purpose: it is the form people try first, and a demo that had already
   // filled or approved it would greet them with "already submitted" instead of an empty grid.
 
-  // The commune's monthly socio-economic report: thirteen closed months, so "cùng kỳ" and "lũy kế" fill.
+  // The commune's monthly socio-economic report: thirteen months, so "cùng kỳ" and "lũy kế" fill. The
+  // last month whose deadline has passed shows one state per commune; later ones have drafts under way.
   const ktxh = deps.templates.latest('kinh-te-xa-hoi-xa');
   if (ktxh) {
-    const months = closedPeriods(ktxh.spec, today, 13).filter((p) => p.start >= '2025-07-01').reverse();
-    for (const [i, m] of months.entries()) {
-      const latest = i === months.length - 1;
-      for (const unit of POST_REFORM_COMMUNES) {
-        await file(ktxh.file.id, m, unit, scaled(ktxh, KTXH_BASE, unit, m.id), latest ? LATEST_OUTCOME[unit]! : 'approved', 'lanhdao-20');
+    const deadlineOf = (p: Period) => deadlinesFor(p, ktxh.file.regime.deadlineWorkingDays, calendar).commune ?? p.end;
+    const months = recentPeriods(ktxh.spec, today, 14).filter((p) => p.start >= '2025-07-01').reverse();
+    const lastDue = months.filter((m) => deadlineOf(m) < today).at(-1);
+    for (const m of months) {
+      for (const [order, unit] of POST_REFORM_COMMUNES.entries()) {
+        const plan = m === lastDue ? LAST_DUE_MONTH[unit] : lastDue && m.start > lastDue.start ? OPEN_MONTH[unit] : EARLIER_MONTH(unit, m.id);
+        if (plan) await file(ktxh, m, unit, scaled(ktxh, KTXH_BASE, unit, m.id), plan, order);
       }
     }
   }
@@ -69,26 +88,26 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   const cqs = deps.templates.latest('chinh-quyen-so');
   if (cqs) {
     for (const half of closedPeriods(cqs.spec, today, 1).filter((p) => p.start >= '2025-07-01')) {
-      for (const unit of POST_REFORM_COMMUNES) await file(cqs.file.id, half, unit, scaled(cqs, CQS_BASE, unit, half.id), 'approved', 'lanhdao-20');
-      await file(cqs.file.id, half, '20', scaled(cqs, CQS_BASE, '20', half.id, 6), 'submitted', 'lanhdao-20');
+      for (const [order, unit] of [...POST_REFORM_COMMUNES, '20'].entries()) {
+        const plan = LAST_HALF_YEAR[unit];
+        if (plan) await file(cqs, half, unit, scaled(cqs, CQS_BASE, unit, half.id, unit === '20' ? 6 : 1), plan, order);
+      }
     }
   }
 }
 
-const POST_REFORM_COMMUNES = ['05977', '05983', '05986', '06187', '06001'];
-const LATEST_OUTCOME: Record<string, Outcome> = {
-  '05977': 'approved',
-  '05983': 'approved',
-  '05986': 'submitted',
-  '06187': 'returned',
-  '06001': 'draft',
-};
+/** The period in progress today and the n - 1 before it, newest first. */
+function recentPeriods(spec: Parameters<typeof periodContaining>[0], today: string, n: number): Period[] {
+  const out: Period[] = [];
+  for (let p = periodContaining(spec, today); p && out.length < n; p = previousPeriod(spec, p)) out.push(p);
+  return out;
+}
 
 /** The n periods that ended before today, newest first. */
 function closedPeriods(spec: Parameters<typeof periodContaining>[0], today: string, n: number): Period[] {
-  const out: Period[] = [];
   let p = periodContaining(spec, today);
   while (p && p.end >= today) p = previousPeriod(spec, p);
+  const out: Period[] = [];
   for (; p && out.length < n; p = previousPeriod(spec, p)) out.push(p);
   return out;
 }

@@ -1,6 +1,6 @@
 // The demo hierarchy of Lạng Sơn, with official names and GSO codes, before and after the 2025 reform.
 // A sample only: the full official lists are loaded through the unit importer.
-import type { Level } from '../../schema/template';
+import type { UnitLevel } from '../../schema/api';
 
 export interface DemoUnit {
   /** Local key, so that parents can be named across the reform, where codes are reused. */
@@ -8,7 +8,9 @@ export interface DemoUnit {
   code: string;
   name: string;
   kind: string;
-  level: Level;
+  level: UnitLevel;
+  /** An agency's sector (templates route reports to it by sector). */
+  sector?: string;
   parentKey: string | null;
   validFrom: string;
   /** Inclusive; null while in force. */
@@ -48,6 +50,31 @@ const communeAfter = (code: string, kind: string, name: string): DemoUnit => ({
   ...AFTER,
 });
 
+/** A provincial agency (sở, ban, ngành): it continues across the reform, like the province. */
+const provincialAgency = (code: string, kind: string, name: string, sector: string): DemoUnit => ({
+  key: `a${code}`,
+  code,
+  name,
+  kind,
+  level: 'agency',
+  sector,
+  parentKey: 'p20',
+  validFrom: '2020-01-01',
+  validTo: null,
+});
+
+/** A commune's phòng, which communes have had since the two-tier reform (Nghị định 150/2025/NĐ-CP). */
+const communeOffice = (commune: string, suffix: string, name: string, sector: string): DemoUnit => ({
+  key: `a${commune}-${suffix}`,
+  code: `${commune}-${suffix}`,
+  name,
+  kind: 'Phòng',
+  level: 'agency',
+  sector,
+  parentKey: `c${commune}-2025`,
+  ...AFTER,
+});
+
 /**
  * Until 30/06/2025 three levels; from 01/07/2025 (Nghị quyết 1672/NQ-UBTVQH15) province → commune,
  * and codes 05977 and 06187 name other units than before. The province itself continues.
@@ -80,6 +107,17 @@ export const DEMO_UNITS: DemoUnit[] = [
   communeAfter('05986', 'Phường', 'Tam Thanh'),
   communeAfter('06187', 'Phường', 'Kỳ Lừa'),
   communeAfter('06001', 'Xã', 'Đoàn Kết'),
+  // Agencies: codes are the project's own (the province code and the agency's initials), not the
+  // mã định danh of Quyết định 20/2020/QĐ-TTg, which the province assigns.
+  provincialAgency('20-NV', 'Sở', 'Sở Nội vụ tỉnh Lạng Sơn', 'noi-vu'),
+  provincialAgency('20-TTR', 'Thanh tra', 'Thanh tra tỉnh Lạng Sơn', 'thanh-tra'),
+  provincialAgency('20-VP', 'Văn phòng', 'Văn phòng UBND tỉnh Lạng Sơn', 'van-phong'),
+  provincialAgency('20-KHCN', 'Sở', 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn', 'khoa-hoc-cong-nghe'),
+  communeOffice('05977', 'VHXH', 'Phòng Văn hóa - Xã hội phường Đông Kinh', 'van-hoa-xa-hoi'),
+  communeOffice('05983', 'VHXH', 'Phòng Văn hóa - Xã hội phường Lương Văn Tri', 'van-hoa-xa-hoi'),
+  communeOffice('05986', 'VHXH', 'Phòng Văn hóa - Xã hội phường Tam Thanh', 'van-hoa-xa-hoi'),
+  communeOffice('06187', 'VHXH', 'Phòng Văn hóa - Xã hội phường Kỳ Lừa', 'van-hoa-xa-hoi'),
+  communeOffice('06001', 'VHXH', 'Phòng Văn hóa - Xã hội xã Đoàn Kết', 'van-hoa-xa-hoi'),
 ];
 
 /**

@@ -1,83 +1,58 @@
 // The roll-up of a unit's subtree for a period, on the hierarchy in force on the period's last day:
 // maintained partial aggregates looked up for the unit and each child (rollup-read.ts), computed cells
-// recomputed from the combined inputs (so ratios are ratios of sums), with completeness counted in SQL
-// over the subtree.
+// recomputed from the combined inputs (so ratios are ratios of sums), with completeness read over the
+// subtree relation. A period may also be a span the form's periods tile (a quarter of a monthly form).
 import { sql } from 'drizzle-orm';
 import type { Aggregate, CellValueOut, Completeness, ReportStatus } from '../../schema/api';
 import type { Level } from '../../schema/template';
-import type { SessionUser } from '../auth/sessions';
-import { deadlinesFor, type Period } from '../../domain/periods';
-import { reportingLevelsOn } from '../../domain/reporting-levels';
+import { deadlinesFor } from '../../domain/periods';
+import { deadlineLevelOf, isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
-import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
-import { actorIn, permissionsFor } from '../../domain/workflow';
+import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
+import type { SessionUser } from '../auth/sessions';
 import { reportsOfUnits } from '../db/rollups';
 import type { AppDeps } from '../env';
-import { forbidden, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';
-import { requirePeriod, requireTemplate } from './report-target';
+import { type ReportKey, requirePeriod, requireTemplate, resolveScope, type Scope } from './report-context';
 import type { Include } from './rollup';
 import { type Span, spanOf, subtreeGrids } from './rollup-read';
 
 export type { Include };
 
-export interface RollupScope {
-  template: LoadedTemplate;
-  /** The period asked for; for a span of several of the form's periods, the span. */
-  period: Period;
+/** A request's scope with the span of the form's periods it covers. */
+export interface RollupScope extends Scope {
   span: Span;
-  tree: UnitTree;
-  unit: TreeUnit;
 }
 
 /**
- * The template version, period, tree and unit of a roll-up, once the caller may see that unit. The
- * period is one of the form's, or a coarser one they tile (a monthly form's quarter, half or year).
+ * The scope of a roll-up (resolveScope: who may see what), for one of the form's periods or a coarser
+ * period they tile; for a span, the tree, template version and access are those of its last period.
  */
-export async function resolveRollupScope(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-): Promise<RollupScope> {
-  const latest = requireTemplate(deps, templateId);
-  const found = spanOf(latest, periodId);
-  if (!found) requirePeriod(latest, periodId);
-  const template = deps.templates.forPeriod(templateId, found!.members.at(-1)!.id)!;
-  const span = spanOf(template, periodId)!;
-  const period = span.period;
-  const tree = await deps.unitTrees.at(period.end);
-  const unit = tree.byCode(unitCode);
-  if (!unit) throw notFound('unknown-unit', `Không có đơn vị mã "${unitCode}" vào ngày ${period.end}.`);
-  if (!permissionsFor(actorIn(user, tree), unit, tree).view) {
-    throw forbidden(`Bạn không có quyền xem số liệu tổng hợp của ${unit.name}.`);
-  }
-  return { template, period, span, tree, unit };
+export async function resolveRollupScope(deps: AppDeps, user: SessionUser, key: ReportKey): Promise<RollupScope> {
+  const latest = requireTemplate(deps, key.template);
+  const span = spanOf(latest, key.period);
+  if (!span) requirePeriod(deps, latest, key.period);
+  const last = span!.members.at(-1)!;
+  const scope = await resolveScope(deps, user, { ...key, period: last.id });
+  if (span!.members.length === 1) return { ...scope, span: { ...span!, period: scope.period, members: [scope.period] } };
+  return { ...scope, period: span!.period, span: spanOf(scope.template, key.period)! };
 }
 
-export async function aggregateUnit(
-  deps: AppDeps,
-  user: SessionUser,
-  templateId: string,
-  periodId: string,
-  unitCode: string,
-  include: Include,
-): Promise<Aggregate> {
-  const scope = await resolveRollupScope(deps, user, templateId, periodId, unitCode);
+export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: Include): Promise<Aggregate> {
   const { template, span, tree, unit } = scope;
-  const children = tree.childrenOf(unit);
+  // An agency is a child of its unit only where it fills the form itself (Biểu 06's sở, ban, ngành).
+  const children = tree.childrenOf(unit).filter((c) => !isAgency(c) || isReportingUnit(template.file, c, tree));
   const grids = await subtreeGrids(deps, template, span, include, [unit, ...children]);
   const last = span.members.at(-1)!;
   const statuses = new Map(
-    (await reportsOfUnits(deps.store.db, templateId, last.id, ['draft', 'submitted', 'approved', 'returned'], children.map((c) => c.id))).map((r) => [
+    (await reportsOfUnits(deps.store.db, template.file.id, last.id, ['draft', 'submitted', 'approved', 'returned'], children.map((c) => c.id))).map((r) => [
       r.unitId,
       r.status as ReportStatus,
     ]),
   );
   const own = grids.get(unit.id)!;
   return {
-    template: templateId,
+    template: template.file.id,
     templateVersion: template.file.version,
     period: span.period.id,
     unit: { code: unit.code, name: unit.name, level: unit.level },
@@ -95,43 +70,38 @@ export async function aggregateUnit(
 }
 
 /**
- * Reports expected from the subtree (units of the levels that fill the form), and how many were
- * submitted, approved and sent on time, counted by the database over the subtree relation. A span of
- * several periods counts each of its periods.
+ * The reports that must come in for the roll-up (unitsThatMustReport, the one definition), and how
+ * many were submitted, approved and sent by their deadline: the subtree's reports are read over the
+ * subtree relation as one JSON string, so a nation's 10,000 cost one query. A span counts each of its
+ * periods.
  */
-export async function completenessOf(
-  deps: AppDeps,
-  template: LoadedTemplate,
-  span: Span,
-  tree: UnitTree,
-  unit: TreeUnit,
-  options: { below?: boolean } = {},
-): Promise<Completeness> {
-  const minDepth = options.below ? 1 : 0;
+export async function completenessOf(deps: AppDeps, template: LoadedTemplate, span: Span, tree: UnitTree, unit: TreeUnit): Promise<Completeness> {
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
   const calendar = await deps.holidays.calendar();
   for (const period of span.members) {
     const periodTree = period.end === tree.date ? tree : await deps.unitTrees.at(period.end);
     const root = periodTree.byId(unit.id);
     if (!root) continue;
-    const levels = reportingLevelsOn(template.file, period.end);
-    if (levels.length === 0) continue;
-    result.expected += periodTree.subtree(root).filter((u) => levels.includes(u.level) && (minDepth === 0 || u.id !== root.id)).length;
+    const must = unitsThatMustReport(template.file, periodTree, root);
+    if (must.length === 0) continue;
+    const [row] = await deps.store.db.all<{ j: string | null }>(sql`
+      SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
+      FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+      WHERE c.ancestor_id = ${unit.id} AND r.status IN ('submitted', 'approved')`);
+    const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null][]).map(([id, status, at]) => [id, { status, at }]));
     const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar);
-    // A deadline day ends at 24:00 in Hà Nội (UTC+7): sent before 17:00 UTC that day is on time.
-    const cutoff = (level: Level) => (deadlines[level] ? `${deadlines[level]}T17:00:00.000Z` : '9999');
-    const [row] = await deps.store.db.all<{ submitted: number | null; approved: number | null; on_time: number | null }>(sql`
-      SELECT SUM(r.status IN ('submitted', 'approved')) AS submitted, SUM(r.status = 'approved') AS approved,
-             SUM(r.status IN ('submitted', 'approved') AND r.submitted_at IS NOT NULL AND r.submitted_at < CASE u.level
-               WHEN 'nation' THEN ${cutoff('nation')} WHEN 'province' THEN ${cutoff('province')}
-               WHEN 'district' THEN ${cutoff('district')} ELSE ${cutoff('commune')} END) AS on_time
-      FROM unit_closure c
-      JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
-      JOIN units u ON u.id = r.unit_id
-      WHERE c.ancestor_id = ${unit.id} AND c.depth >= ${minDepth} AND u.level IN (SELECT value FROM json_each(${JSON.stringify(levels)}))`);
-    result.submitted += row?.submitted ?? 0;
-    result.approved += row?.approved ?? 0;
-    result.onTime += row?.on_time ?? 0;
+    const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));
+    for (const u of must) {
+      result.expected++;
+      const report = sent.get(u.id);
+      if (!report) continue;
+      result.submitted++;
+      if (report.status === 'approved') result.approved++;
+      const level = deadlineLevelOf(u, periodTree, withDeadline);
+      const deadline = level && deadlines[level];
+      // A deadline day ends at 24:00 in Hà Nội (UTC+7): sent before 17:00 UTC that day is on time.
+      if (report.at && (!deadline || new Date(report.at).getTime() < Date.parse(`${deadline}T17:00:00.000Z`))) result.onTime++;
+    }
   }
   return result;
 }

@@ -7,15 +7,15 @@ import { checkRules } from '../../domain/template/rules';
 import type { AppDeps } from '../env';
 import { unprocessable } from '../errors';
 import { buildEvalContext, unitInputLoader } from './report-values';
-import type { ReportTarget } from './report-target';
+import type { ReportContext } from './report-context';
 
-export async function currentIssues(deps: AppDeps, target: ReportTarget, values: CellValues): Promise<Issue[]> {
+export async function currentIssues(deps: AppDeps, target: Pick<ReportContext, 'template' | 'period' | 'unit'>, values: CellValues): Promise<Issue[]> {
   const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit));
   return checkRules(target.template.compiled, ctx);
 }
 
 /** Throws 422 with every reason the report cannot be submitted yet. */
-export async function assertSubmittable(deps: AppDeps, target: ReportTarget, reportId: number, values: CellValues) {
+export async function assertSubmittable(deps: AppDeps, target: Pick<ReportContext, 'template' | 'period' | 'unit'>, reportId: number, values: CellValues) {
   const issues = await currentIssues(deps, target, values);
   const explained = new Set(
     (await loadExplanations(deps.store.db, reportId)).map((e) => `${e.rule}\u0000${e.row}\u0000${e.col}`),

@@ -1,38 +1,46 @@
 // Saving cells, narrative sections and explanations of a report: validated cell by cell first, then
-// written in one transaction that checks the revision, so a stale or bad save changes nothing.
-import { and, eq } from 'drizzle-orm';
+// written in one transaction that checks the revision, so a stale or bad save changes nothing. With
+// `partial: true` the valid part of a batch is saved and the rest listed in `rejected`.
+import { and, eq, sql } from 'drizzle-orm';
 import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
-import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
+import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import type { Tx } from '../db/client';
-import { findReport, loadValues, writeCellChanges } from '../db/reports';
+import { findReport, loadValues } from '../db/reports';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { validateInputs } from '../../domain/template/validate-inputs';
 import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
+import type { ReportContext } from './report-context';
+import { assertNotLocked } from './report-lock';
 import { applyReportChange } from './rollup';
-import type { ReportTarget } from './report-target';
 
 type CellValue = number | string;
 
 export async function saveReport(
   deps: AppDeps,
   user: SessionUser,
-  target: ReportTarget,
+  target: ReportContext,
   body: PutValuesBody,
 ): Promise<SaveResult> {
-  if (!target.perms.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
+  if (!target.access.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
   if (!target.isReporter) throw forbidden(`${target.unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ.`);
   if (target.row && !isEditable(target.row.status)) {
     throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
   }
-  const issues = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
-  if (issues.length > 0) {
-    throw unprocessable('invalid-values', `Có ${issues.length} ô hoặc mục không hợp lệ; chưa lưu gì.`, issues);
+  const refused = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
+  // All or nothing unless the client asked for a partial save; then 422 only when nothing valid is left.
+  const valid = refused.length > 0 && body.partial ? withoutRefused(target, body, refused) : body;
+  if (refused.length > 0 && (!body.partial || isEmptySave(valid))) {
+    throw unprocessable('invalid-values', refusedMessage(refused), refused);
   }
+  const saved = await store(deps, user, target, valid);
+  return refused.length > 0 ? { ...saved, rejected: refused } : saved;
+}
 
+async function store(deps: AppDeps, user: SessionUser, target: ReportContext, body: PutValuesBody): Promise<SaveResult> {
   const now = deps.clock().toISOString();
   const { templateId, version } = { templateId: target.template.file.id, version: target.template.file.version };
   const saved = await deps.store.write(async (tx) => {
@@ -43,6 +51,7 @@ export async function saveReport(
       throw conflict('stale-revision', `Báo cáo đã được thay đổi (phiên bản ${current}, bạn gửi ${body.revision}); hãy tải lại rồi lưu lại.`);
     }
     if (row && !isEditable(row.status)) throw conflict('wrong-state', 'Báo cáo vừa được gửi; không thể sửa.');
+    await assertNotLocked(tx, templateId, target.period.id, target.unit, target.tree);
     if (!row) {
       [row] = await tx
         .insert(reports)
@@ -57,16 +66,16 @@ export async function saveReport(
     changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
-    const after = applied(stored, body);
+    const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
     await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
     return { revision, values: after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
 }
 
-/** Writes the changed cells and their audit entries in a few statements, not one per cell. */
+/** Writes the changed cells and their audit entries in a few multi-row statements, not one per cell. */
 async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
-  const upserts: { row: string; col: string; num: number | null; text: string | null }[] = [];
+  const upserts: (typeof cellValues.$inferInsert)[] = [];
   const cleared: { row: string; col: string }[] = [];
   const entries: (typeof auditEntries.$inferInsert)[] = [];
   for (const { row, col, value } of body.values) {
@@ -74,11 +83,27 @@ async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: Pu
     const after = value === '' ? null : value;
     if (before === after) continue;
     if (after === null) cleared.push({ row, col });
-    else upserts.push({ row, col, num: typeof after === 'number' ? after : null, text: typeof after === 'string' ? after : null });
+    else upserts.push({ reportId, rowCode: row, colKey: col, numValue: typeof after === 'number' ? after : null, textValue: typeof after === 'string' ? after : null });
     entries.push({ reportId, at: now, username: user.username, action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
   }
-  await writeCellChanges(tx, reportId, upserts, cleared, entries);
+  for (const chunk of chunks(upserts, 500)) {
+    await tx
+      .insert(cellValues)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey],
+        set: { numValue: sql`excluded.num_value`, textValue: sql`excluded.text_value` },
+      });
+  }
+  for (const { row, col } of cleared) {
+    await tx.delete(cellValues).where(and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col)));
+  }
+  for (const chunk of chunks(entries, 500)) await tx.insert(auditEntries).values(chunk);
   return entries.length;
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
@@ -153,17 +178,30 @@ export async function audit(
   await tx.insert(auditEntries).values({ reportId, at, username: user.username, ...entry });
 }
 
-/** The stored inputs after a save: the ones before with the body's cells set or cleared. */
-function applied(stored: CellValues, body: PutValuesBody): CellValues {
-  const out = new Map(stored);
-  for (const { row, col, value } of body.values) {
-    if (value === null || value === '') out.delete(cellKey(row, col));
-    else out.set(cellKey(row, col), value);
-  }
-  return out;
+const json = (value: CellValue | null) => (value === null ? null : JSON.stringify(value));
+
+/** "Hộ tịch × Tổng số: không được nhỏ hơn 0 (đã nhập -3); chưa lưu gì.": the first refused cell by its label. */
+function refusedMessage(refused: Issue[]): string {
+  const first = refused[0]!.message.replace(/\.$/, '');
+  return refused.length === 1 ? `${first}; chưa lưu gì.` : `Có ${refused.length} ô hoặc mục không hợp lệ, đầu tiên là ${first}; chưa lưu gì.`;
 }
 
-const json = (value: CellValue | null) => (value === null ? null : JSON.stringify(value));
+const SECTION_CODES = new Set(['unknown-section', 'text-too-long']);
+
+/** The body less every cell and section an issue names, and every explanation of a rule the template lacks. */
+function withoutRefused(target: ReportContext, body: PutValuesBody, refused: Issue[]): PutValuesBody {
+  const cells = new Set(refused.filter((i) => !SECTION_CODES.has(i.code) && i.code !== 'unknown-rule').map((i) => cellKey(i.row, i.col)));
+  const sections = new Set(refused.filter((i) => SECTION_CODES.has(i.code)).map((i) => i.col));
+  const rules = new Set((target.template.file.rules ?? []).map((r) => r.id));
+  return {
+    ...body,
+    values: body.values.filter((v) => !cells.has(cellKey(v.row, v.col))),
+    sections: body.sections?.filter((x) => !sections.has(x.key)),
+    explanations: body.explanations?.filter((e) => rules.has(e.rule)),
+  };
+}
+
+const isEmptySave = (body: PutValuesBody) => body.values.length === 0 && !body.sections?.length && !body.explanations?.length;
 
 function checkDuplicates(body: PutValuesBody): Issue[] {
   const seen = new Set<string>();
@@ -176,7 +214,7 @@ function checkDuplicates(body: PutValuesBody): Issue[] {
   return issues;
 }
 
-function checkTexts(target: ReportTarget, body: PutValuesBody): Issue[] {
+function checkTexts(target: ReportContext, body: PutValuesBody): Issue[] {
   const sections = new Map((target.template.file.sections ?? []).map((s) => [s.key, s]));
   const issues: Issue[] = [];
   for (const { key, text } of body.sections ?? []) {

@@ -8,6 +8,7 @@ import { openStore, type Store } from '../db/client';
 import { createUnitTrees } from '../db/units';
 import type { AppDeps } from '../env';
 import { openExport } from '../export/export-data';
+import { resolveRollupScope } from '../services/aggregate';
 import { streamWorkbook } from '../export/xlsx';
 import { createHolidaySource } from '../holidays';
 import type { Include } from '../services/rollup';
@@ -96,7 +97,8 @@ export async function exportWorkbook(task: ExportTask): Promise<void> {
     while (inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => (waiting = resolve));
   };
   try {
-    const { head, reports } = await openExport(deps, task.user, task.templateId, task.periodId, task.unitCode, task.include);
+    const scope = await resolveRollupScope(deps, task.user, { template: task.templateId, period: task.periodId, unit: task.unitCode });
+    const { head, reports } = await openExport(deps, scope, task.include);
     await streamWorkbook(head, reports(), now, sink, pace);
     await new Promise<void>((resolve) => sink.end(resolve));
   } finally {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me, PeriodInfo, UnitNode } from '../../schema/api';
 import { defaultPeriod, unitChoices, yearsOf } from '../../client/views/Worklist/chooser-options';
 
-const unit = (code: string, name: string, level: UnitNode['level'], parentCode: string | null): UnitNode => ({ code, name, level, parentCode, kind: '' });
+const unit = (code: string, name: string, level: UnitNode['level'], parentCode: string | null): UnitNode => ({ code, name, level, parentCode, kind: 'administrative', type: '', sector: null });
 
 /** Lạng Sơn on 14/03/2025: province → district → commune. */
 const BEFORE_REFORM: UnitNode[] = [

@@ -33,12 +33,14 @@ function fakeServer(file: TemplateFile = smallForm) {
       deadline: '2025-03-18',
       isLate: false,
       returnReason: null,
+      lockedBy: null,
+      relation: 'own',
       values: [{ row: '1', col: 'nam', value: 10 }],
       otherPeriods: [],
       issues: [],
       sections: [],
       explanations: [],
-      can: { edit: true, submit: true, approve: false, return: false },
+      can: { edit: true, submit: true, approve: false, return: false, comment: true },
     } as Report,
     puts: [] as PutValuesBody[],
     failNext: undefined as ApiError | undefined,
@@ -67,7 +69,7 @@ function fakeServer(file: TemplateFile = smallForm) {
     submit: async () => {
       state.submitted += 1;
       state.report.status = 'submitted';
-      state.report.can = { edit: false, submit: false, approve: false, return: false };
+      state.report.can = { edit: false, submit: false, approve: false, return: false, comment: true };
       return { status: 'submitted', revision: state.report.revision, submittedAt: '2025-03-17T02:00:00Z' };
     },
   };
@@ -126,6 +128,40 @@ describe('createReportStore', () => {
     });
   });
 
+  it('keeps a cell the server refused in a partial save unsaved and listed, and drops it from the list once edited', async () => {
+    const { api, state } = fakeServer();
+    api.putValues = async (_t, _p, _u, body) => {
+      state.puts.push(body);
+      const rejected = body.values
+        .filter((v) => typeof v.value === 'number' && v.value < 0)
+        .map((v) => ({ row: v.row, col: v.col, code: 'below-min', message: `Dòng ${v.row} × Nam: không được nhỏ hơn 0.`, severity: 'error' as const }));
+      state.report.revision += 1;
+      return { revision: state.report.revision, issues: [], rejected };
+    };
+    await withStore(api, memoryStorage(), async (s) => {
+      s.edit('1', 'nu', 30);
+      s.edit('2', 'nam', -4);
+      expect(await s.save()).toBe(true);
+      expect(state.puts[0]!.partial).toBe(true);
+      expect(s.report()?.revision).toBe(4);
+      expect(s.rejected().map((i) => `${i.row}|${i.col}`)).toEqual(['2|nam']);
+      expect([s.isCellDirty('1', 'nu'), s.isCellDirty('2', 'nam'), s.unsavedCells()]).toEqual([false, true, 1]);
+      expect(s.valueAt('2', 'nam')).toBe(-4);
+      s.edit('2', 'nam', 4);
+      expect(s.rejected()).toEqual([]);
+    });
+  });
+
+  it('counts narrative sections apart from cells', async () => {
+    const { api } = fakeServer();
+    await withStore(api, memoryStorage(), async (s) => {
+      s.setSection('danh_gia', 'Ổn định.');
+      expect([s.unsavedCells(), s.unsavedTexts()]).toEqual([0, 1]);
+      s.edit('1', 'nu', 30);
+      expect([s.unsavedCells(), s.unsavedTexts()]).toEqual([1, 1]);
+    });
+  });
+
   it('saves only the changed cells with the current revision and forgets the draft once saved', async () => {
     const { api, state, answer } = fakeServer();
     const storage = memoryStorage();
@@ -143,6 +179,7 @@ describe('createReportStore', () => {
             { row: '1', col: 'nu', value: 30 },
             { row: '2', col: 'nam', value: 5 },
           ],
+          partial: true,
         },
       ]);
       expect(s.report()?.revision).toBe(4);

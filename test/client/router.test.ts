@@ -29,8 +29,11 @@ describe('parseHash', () => {
     for (const r of routes) expect(parseHash(hrefFor(r))).toEqual(r);
   });
 
-  it('leaves the form tab out of the address', () => {
-    expect(hrefFor({ name: 'report', template: 't', period: 'p', unit: 'u', tab: 'form' })).toBe('#/reports/t/p/u');
+  it('writes a chosen form tab into the address, and no tab when none was chosen', () => {
+    // A head's report page opens on the units below by default: the form tab must be asked for by name.
+    expect(hrefFor({ name: 'report', template: 't', period: 'p', unit: 'u', tab: 'form' })).toBe('#/reports/t/p/u?tab=form');
+    expect(parseHash(hrefFor({ name: 'report', template: 't', period: 'p', unit: 'u', tab: 'form' }))).toMatchObject({ tab: 'form' });
+    expect(hrefFor({ name: 'report', template: 't', period: 'p', unit: 'u' })).toBe('#/reports/t/p/u');
   });
 
   it('matchPath refuses a malformed escape instead of throwing', () => {

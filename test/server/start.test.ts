@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorklistItem } from '../../schema/api';
+import type { Session, WorklistItem } from '../../schema/api';
 import { type RunningServer, startServer } from '../../server/start';
 
 let server: RunningServer;
@@ -57,9 +57,16 @@ describe('startServer with the demo', () => {
     const cookie = await login('canbo-06187');
     const items = (await (await fetch(`${server.url}/api/worklist`, { headers: { Cookie: cookie } })).json()) as WorklistItem[];
     const monthly = items.filter((i) => i.template.id === 'kinh-te-xa-hoi-xa');
-    expect(monthly.map((i) => i.period.id)).toEqual(['202612', '202611', '202610', '202609']);
-    expect(monthly[1]).toMatchObject({ status: 'returned', unit: { name: 'Phường Kỳ Lừa' }, isReporter: true });
-    expect(monthly[1]!.deadline).toMatch(/^2026-11-1\d$/);
+    expect(monthly.map((i) => i.period.id).sort()).toEqual(['202609', '202610', '202611', '202612']);
+    const returned = monthly.find((i) => i.period.id === '202611');
+    expect(returned).toMatchObject({ status: 'returned', unit: { name: 'Phường Kỳ Lừa' }, isReporter: true });
+    expect(returned!.deadline).toMatch(/^2026-11-1\d$/);
+  });
+
+  it('tells the login page the demo password, since it is the default one', async () => {
+    const session = (await (await fetch(`${server.url}/api/session`)).json()) as Session;
+    expect(session).toMatchObject({ signedIn: false, demo: { password: 'demo' } });
+    expect(session.demo!.users.length).toBeGreaterThan(3);
   });
 
   it('does not seed twice: a second start on the same database keeps the data as it is', async () => {

@@ -19,9 +19,10 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
     () => ({ api: props.data.api, key: props.data.key, include: include() }),
     ({ api, key, include }) => api.aggregate(key.template, key.period, key.unit, include),
   );
-  const exportHref = () => {
+  // Downloads carry the choice on screen, so the file's figures are the ones shown.
+  const exportHref = (format: 'xlsx' | 'json') => {
     const { api, key } = props.data;
-    return api.exportUrl(key.template, key.period, key.unit, 'xlsx');
+    return api.exportUrl(key.template, key.period, key.unit, format, include());
   };
 
   const values = createMemo(() => aggregateCells(aggregate()));
@@ -77,11 +78,14 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
             </dl>
           )}
         </Show>
-        <a class="btn btn-primary download" href={exportHref()} download="">
+        <a class="btn btn-primary download" href={exportHref('xlsx')} download="">
           <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M8 1v9m0 0 3.5-3.5M8 10 4.5 6.5M2 12v2h12v-2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
           </svg>
           {t('aggregate.download')}
+        </a>
+        <a class="btn download" href={exportHref('json')} download="">
+          {t('first.downloadJson')}
         </a>
       </div>
       <Show when={(aggregate()?.incompletePast.length ?? 0) > 0}>

@@ -1,4 +1,5 @@
-// "Các đơn vị cấp dưới": each unit directly below, its status and timeliness, with approve and return.
+// "Các đơn vị cấp dưới": the unit's own report when it fills the form, then each unit directly below, with
+// status, timeliness, approve and return; above them, how far all the units that must report have got.
 import { createSignal, For, Show } from 'solid-js';
 import type { ReportListItem } from '../../../schema/api';
 import { LoadedList } from '../../components/LoadState';
@@ -10,16 +11,35 @@ import type { ReportPageData } from './loader';
 import { ReturnDialog } from './ReturnDialog';
 import type { WorkflowActions } from './workflow-actions';
 
+const isSent = (c: ReportListItem) => c.status === 'submitted' || c.status === 'approved';
+
 export function BelowTab(props: { data: ReportPageData; workflow: WorkflowActions }) {
   const [returning, setReturning] = createSignal<ReportListItem>();
   const reportHref = (unit: string) => hrefFor({ name: 'report', template: props.data.key.template, period: props.data.key.period, unit });
+  const key = () => props.data.key.unit;
+  /** The unit's own report, then the units directly below; those further down are counted, not listed. */
+  const rows = () => props.data.children()?.filter((c) => c.unitCode === key() || c.parentCode === key());
+  /** A head decides on the units directly below, and on its own unit's report only at the top. */
+  const decides = (c: ReportListItem) => c.parentCode === key() || c.parentCode === null;
   async function confirmReturn(child: ReportListItem, reason: string) {
     if (await props.workflow.returnReport(child.unitCode, child.unitName, reason)) setReturning(undefined);
   }
   return (
     <section class="below-tab">
+      <Show when={props.data.children()}>
+        {(all) => (
+          <p class="below-summary small">
+            {t('first.belowSummary', {
+              expected: all().length,
+              submitted: all().filter(isSent).length,
+              approved: all().filter((c) => c.status === 'approved').length,
+              onTime: all().filter((c) => isSent(c) && !c.isLate).length,
+            })}
+          </p>
+        )}
+      </Show>
       <LoadedList
-        items={props.data.children()}
+        items={rows()}
         error={props.data.children.error}
         onRetry={() => props.data.refetchChildren()}
         empty={t('below.empty')}
@@ -44,6 +64,9 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
                       <td>
                         <a href={reportHref(child.unitCode)}>{child.unitName}</a>{' '}
                         <span class="muted small">({child.unitCode})</span>
+                        <Show when={child.unitCode === props.data.key.unit}>
+                          <span class="muted small"> · {t('first.ownReport')}</span>
+                        </Show>
                       </td>
                       <td>
                         <StatusBadge status={child.status} />
@@ -55,7 +78,7 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
                         <button
                           type="button"
                           class="btn btn-small btn-success"
-                          disabled={child.status !== 'submitted' || props.workflow.busy()}
+                          disabled={child.status !== 'submitted' || !decides(child) || props.workflow.busy()}
                           onClick={() => void props.workflow.approve(child.unitCode, child.unitName)}
                         >
                           {t('below.approve')}
@@ -63,7 +86,7 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
                         <button
                           type="button"
                           class="btn btn-small btn-danger"
-                          disabled={(child.status !== 'submitted' && child.status !== 'approved') || props.workflow.busy()}
+                          disabled={(child.status !== 'submitted' && child.status !== 'approved') || !decides(child) || props.workflow.busy()}
                           onClick={() => setReturning(child)}
                         >
                           {t('below.return')}

@@ -1,7 +1,7 @@
 // The unit's own report: toolbar (save, submit), notices, the grid with live totals and checks, the
 // issues panel and the narrative sections.
 import type { GridApi } from 'ag-grid-community';
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { Dialog } from '../../components/Dialog';
 import { notify } from '../../components/Toasts';
 import type { Engine } from '../../engine';
@@ -98,6 +98,19 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     else if (outcome.reason === 'refused' && !props.store.conflict()) notify(errorMessage(outcome.error), 'error');
   }
 
+  /** "2 ô chưa lưu", "1 mục chưa lưu", "1 ô và 1 giải trình chưa lưu": a narrative section is not a cell. */
+  const unsavedText = () => {
+    const parts = (
+      [
+        ['first.unsaved.cells', props.store.unsavedCells()],
+        ['first.unsaved.sections', props.store.unsavedSections()],
+        ['first.unsaved.explanations', props.store.unsavedExplanations()],
+      ] as const
+    ).flatMap(([key, count]) => (count > 0 ? [t(key, { count })] : []));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${t('first.unsaved.and')} ${parts.at(-1)}` : (parts[0] ?? '');
+    return t('first.unsaved', { list });
+  };
+
   const r = () => props.store.report()!;
   const decides = () => r().can.approve || r().can.return;
 
@@ -128,6 +141,14 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <button type="button" class="btn btn-small" onClick={() => void props.store.reloadKeepingEdits()}>
             {t('report.conflictReload')}
           </button>
+        </div>
+      </Show>
+      <Show when={props.store.rejected().length > 0}>
+        <div class="notice notice-error save-rejected" role="alert">
+          {t('first.rejected', { count: props.store.rejected().length })}
+          <ul>
+            <For each={props.store.rejected()}>{(issue) => <li>{issue.message}</li>}</For>
+          </ul>
         </div>
       </Show>
       <Show when={props.store.saveError() && !props.store.conflict()}>
@@ -172,7 +193,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         <span class="save-state" aria-live="polite">
           <Show when={props.store.isDirty()} fallback={<Show when={props.store.lastSavedAt()}>{(at) => t('report.savedAt', { time: formatTime(at()) })}</Show>}>
             <span class="unsaved-dot" aria-hidden="true" />
-            {t('report.unsaved', { count: props.store.dirtyCount() })}
+            {unsavedText()}
           </Show>
         </span>
         <Show when={props.store.issues().length === 0}>
@@ -215,6 +236,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
             </>
           }
         >
+          <Show when={props.store.isEmpty()}>
+            <p class="notice notice-warning empty-warning">{t('first.emptyWarning')}</p>
+          </Show>
           <p>{t('report.submitConfirm')}</p>
         </Dialog>
       </Show>

@@ -39,7 +39,7 @@ export default function ReportPage(props: ReportPageProps) {
   });
   const store = data.store;
 
-  const hasBelow = () => (data.children()?.length ?? 0) > 0;
+  const hasBelow = () => (data.children() ?? []).some((c) => c.parentCode === data.key.unit);
   const tabs = createMemo<ReportTab[]>(() => (hasBelow() ? ['form', 'below', 'aggregate', 'history'] : ['form', 'history']));
   const tab = createMemo<ReportTab>(() => {
     const asked = props.route.tab;
@@ -47,7 +47,9 @@ export default function ReportPage(props: ReportPageProps) {
     if (asked) return asked;
     return hasBelow() && props.me.unit?.code === data.key.unit ? 'below' : 'form';
   });
-  const waiting = () => data.children()?.filter((c) => c.status === 'submitted').length ?? 0;
+  // Waiting for this head: the units directly below, and the unit's own report when it is the top unit.
+  const waiting = () =>
+    data.children()?.filter((c) => c.status === 'submitted' && (c.parentCode === data.key.unit || (c.unitCode === data.key.unit && c.parentCode === null))).length ?? 0;
 
   return (
     <main class="page report-page">

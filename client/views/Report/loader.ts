@@ -1,5 +1,5 @@
 // Starts what the report page needs the moment it opens: the report and its template, and for heads the
-// reports of the units directly below.
+// reports of the units that must report for this unit's roll-up.
 import { createResource } from 'solid-js';
 import type { Me, ReportListItem } from '../../../schema/api';
 import type { Api } from '../../api';
@@ -18,8 +18,10 @@ export function loadReportPage(api: Api, key: ReportKey, me: Me) {
   const store = createReportStore(api, key, { user: me.username, storage: browserStorage(), createEngine });
   void store.load();
   const mayHaveUnitsBelow = me.role !== 'officer';
+  // The units that must report for this unit's roll-up, counted as the roll-up counts them: the unit's own
+  // report when its level fills the form, and every reporter below it, parents first.
   const [children, { refetch: refetchChildren, mutate: mutateChildren }] = createResource<ReportListItem[]>(async () =>
-    mayHaveUnitsBelow ? (await api.reports(key.template, key.period)).filter((r) => r.parentCode === key.unit) : [],
+    mayHaveUnitsBelow ? await api.reports(key.template, key.period, key.unit) : [],
   );
   return { api, key, me, store, children, refetchChildren, mutateChildren };
 }

@@ -108,8 +108,9 @@ describe('GET /api/aggregates/:template/:period/:unit', () => {
     ]);
     expect(result.completeness.expected).toBe(6);
     expect(at(result.values, '01', 'nhan_tong')).toBe(10);
-    // The same code before the reform named Phường Vĩnh Trại, in district 178.
-    const before = await aggregate('lanhdao-178', `${T}/2025Q2/178`);
+    // The same code before the reform named Phường Vĩnh Trại, in district 178. The district's head held
+    // their role until the district ended (30/06/2025); the province's head still reads its past.
+    const before = await aggregate('lanhdao-20', `${T}/2025Q2/178`);
     expect(before.children.map((c) => c.unitCode)).toContain('05977');
   });
 

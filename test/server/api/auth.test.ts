@@ -12,7 +12,7 @@ describe('POST /api/auth/login', () => {
     const res = await t.request('/api/auth/login', { method: 'POST', json: { username: 'canbo-05971', password: 'mat-khau-thu' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/bc_session=[^;]+;.*HttpOnly/i);
-    expect(await res.json()).toMatchObject({ username: 'canbo-05971', role: 'officer' });
+    expect(await res.json()).toMatchObject({ username: 'canbo-05971', name: 'Cán bộ Phường Hoàng Văn Thụ' });
   });
 
   it('answers 401 bad-credentials for a wrong password and for an unknown user alike', async () => {
@@ -56,14 +56,16 @@ describe('GET /api/me and POST /api/auth/logout', () => {
     expect((await res.json()).error.code).toBe('not-logged-in');
   });
 
-  it('names the user, role and unit; the unit of a code reused by the reform is the one of today', async () => {
+  it('names the user, role and unit, and every role in force with the unit version it is held on', async () => {
     const cookie = await t.login('lanhdao-178');
     const res = await t.request('/api/me', { cookie });
+    const district = { code: '178', name: 'Thành phố Lạng Sơn', level: 'district' } as const;
     expect(await res.json()).toEqual({
       username: 'lanhdao-178',
       name: 'Lãnh đạo Thành phố Lạng Sơn',
       role: 'head',
-      unit: { code: '178', name: 'Thành phố Lạng Sơn', level: 'district' },
+      unit: district,
+      roles: [{ role: 'head', unitCode: '178', unit: { ...district, validFrom: '2020-01-01', validTo: '2025-06-30' }, from: '2020-01-01', to: '2025-06-30' }],
     });
     t.now.value = new Date('2025-08-01T03:00:00Z');
     const officer = await t.login('canbo-05977');

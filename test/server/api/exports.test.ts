@@ -86,8 +86,11 @@ describe('every shipped template exports', () => {
     '%s: a workbook laid out like its form, with every column header and row label',
     async (id) => {
       const template = t.deps.templates.latest(id)!.file;
-      const period = { monthly: '202501', quarterly: '2025Q1', 'six-monthly': '2025S1' }[template.frequency as string]!;
-      const res = await t.request(`/api/exports/${id}/${period}/178.xlsx`, { cookie: head });
+      // A period the template is in force for: before the reform under the district, after it the province.
+      const before = { monthly: '202501', quarterly: '2025Q1', 'six-monthly': '2025S1' }[template.frequency as string]!;
+      const isLater = t.deps.templates.versions(id)[0]!.file.effectiveFrom > before;
+      const period = isLater ? t.deps.templates.versions(id)[0]!.file.effectiveFrom : before;
+      const res = await t.request(`/api/exports/${id}/${period}/${isLater ? '20' : '178'}.xlsx`, { cookie: isLater ? await t.login('lanhdao-20') : head });
       expect(res.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await res.arrayBuffer());

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Report, ReportListItem, SaveResult } from '../../../schema/api';
+import type { Report, ReportListItem, SaveResult, WorkflowResult } from '../../../schema/api';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
 const T = 'bieu-06-vpcp-kstt';
@@ -179,6 +179,65 @@ describe('PUT /api/reports/:template/:period/:unit/values', () => {
     expect((await getReport(cookie)).values).toEqual([]);
   });
 
+  it('names the refused cell by its label in the message of the 422 itself', async () => {
+    const cookie = await t.login('canbo-05971');
+    const res = await put(cookie, { revision: 0, values: [{ row: '01', col: 'nhan_tong', value: -3 }] });
+    const body = await res.json();
+    expect(body.error.message).toContain('Hộ tịch');
+    expect(body.error.message).toContain('Tổng số');
+    expect(body.error.message).toContain('không được nhỏ hơn 0');
+  });
+
+  describe('with "partial": true (save what is valid, list what is not)', () => {
+    it('saves the valid cells and sections, answers 200 with the new revision and each refused cell by its label', async () => {
+      const cookie = await t.login('canbo-05971');
+      const res = await put(cookie, {
+        revision: 0,
+        partial: true,
+        values: [{ row: '02', col: 'nhan_tong', value: 5 }, { row: '01', col: 'nhan_tong', value: -3 }, { row: '01', col: 'nhan_truc_tuyen', value: 'sáu' }],
+        sections: [GENERAL],
+      });
+      expect(res.status).toBe(200);
+      const saved = (await res.json()) as SaveResult;
+      expect(saved.revision).toBe(1);
+      expect(saved.rejected).toEqual([
+        expect.objectContaining({ row: '01', col: 'nhan_tong', code: 'below-min', message: expect.stringContaining('Hộ tịch') }),
+        expect.objectContaining({ row: '01', col: 'nhan_truc_tuyen', code: 'not-a-number', message: expect.stringContaining('Trực tuyến') }),
+      ]);
+      const report = await getReport(cookie);
+      expect(valueOf(report, '02', 'nhan_tong')).toBe(5);
+      expect(valueOf(report, '01', 'nhan_tong')).toBeUndefined();
+      expect(report.sections).toEqual([GENERAL]);
+      // The rule results are those of what was stored, not of the refused values.
+      expect(saved.issues.some((i) => i.row === '01' && i.code === 'below-min')).toBe(false);
+    });
+
+    it('answers 422 and saves nothing when nothing valid was sent', async () => {
+      const cookie = await t.login('canbo-05971');
+      const res = await put(cookie, { revision: 0, partial: true, values: [{ row: '01', col: 'nhan_tong', value: -3 }] });
+      expect(res.status).toBe(422);
+      expect((await res.json()).error).toMatchObject({ code: 'invalid-values', issues: [expect.objectContaining({ row: '01', col: 'nhan_tong', code: 'below-min' })] });
+      expect((await getReport(cookie)).revision).toBe(0);
+    });
+
+    it('still answers 409 stale-revision for an old revision, with nothing saved', async () => {
+      const cookie = await t.login('canbo-05971');
+      await put(cookie, { revision: 0, values: row('01') });
+      const res = await put(cookie, { revision: 0, partial: true, values: [{ row: '02', col: 'nhan_tong', value: 5 }, { row: '03', col: 'nhan_tong', value: -1 }] });
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe('stale-revision');
+      const report = await getReport(cookie);
+      expect(report.revision).toBe(1);
+      expect(valueOf(report, '02', 'nhan_tong')).toBeUndefined();
+    });
+
+    it('answers without "rejected" when every cell was valid, as a plain save does', async () => {
+      const cookie = await t.login('canbo-05971');
+      const res = await put(cookie, { revision: 0, partial: true, values: row('01') });
+      expect(await res.json()).toEqual({ revision: 1, issues: [] });
+    });
+  });
+
   it('answers 403 to the head of the district writing a commune report, and saves nothing', async () => {
     const res = await put(await t.login('lanhdao-178'), { revision: 0, values: row('01') });
     expect(res.status).toBe(403);
@@ -202,6 +261,22 @@ describe('the workflow: submit, approve, return', () => {
     expect(edit.status).toBe(409);
     expect((await edit.json()).error.code).toBe('wrong-state');
     expect((await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer })).status).toBe(409);
+  });
+
+  it('submits a report with no figure at all, as api.md allows, but warns that it is empty', async () => {
+    const officer = await t.login('canbo-05971');
+    const res = await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as WorkflowResult;
+    expect(body.status).toBe('submitted');
+    expect(body.warnings).toEqual([expect.objectContaining({ code: 'empty-report', message: expect.stringContaining('chưa có số liệu') })]);
+  });
+
+  it('does not warn when the report has figures', async () => {
+    const officer = await t.login('canbo-05971');
+    await put(officer, { revision: 0, values: row('01'), sections: [GENERAL] });
+    const body = (await (await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer })).json()) as WorkflowResult;
+    expect(body.warnings ?? []).toEqual([]);
   });
 
   it('refuses to submit a report whose totals disagree with 422 listing each offending cell', async () => {
@@ -278,7 +353,7 @@ describe('the workflow: submit, approve, return', () => {
     expect(report).toMatchObject({ status: 'returned', returnReason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
     expect(report.can.edit).toBe(true);
     const history = await (await t.request(URL('05971', '/history'), { cookie: head })).json();
-    expect(history.at(-1)).toMatchObject({ action: 'return', reason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
+    expect(history.at(-1)).toMatchObject({ action: 'reopen', reason: 'Số liệu lĩnh vực hộ tịch chưa khớp sổ theo dõi.' });
     await put(officer, { revision: report.revision, values: row('01', 2) });
     expect((await t.request(URL('05971', '/submit'), { method: 'POST', cookie: officer })).status).toBe(200);
   });

@@ -5,12 +5,14 @@ import { aggregateCells } from '../../../client/views/Report/aggregate-cells';
 import { cellKey } from '../../../domain/template/cell-key';
 import { formLayout } from '../../../server/export/xlsx-layout';
 import { createWorkers } from '../../../server/workers/pool';
+import { periodFromId } from '../../../domain/periods';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
-import { rollupTemplatesDir, T } from '../services/rollup-fixtures';
+import { filingDay, grantPreReformRoles, rollupTemplatesDir, T } from '../services/rollup-fixtures';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp({ templatesDir: rollupTemplatesDir(), now: new Date('2025-10-20T03:00:00Z') });
+  await grantPreReformRoles(t.deps.store.db);
   const filed: [string, string, number, number][] = [
     ['05977', '2024Q3', 12, 7.25],
     ['05980', '2024Q3', 3, 1.5],
@@ -18,6 +20,7 @@ beforeEach(async () => {
     ['05983', '2025Q3', 9, 4.1],
   ];
   for (const [unit, period, a, b] of filed) {
+    t.now.value = new Date(filingDay(periodFromId(t.deps.templates.latest(T)!.spec, period)!.end));
     const cookie = await t.login(`canbo-${unit}`);
     const values = ['s', 'l', 'v', 'lo', 'hi'].flatMap((row, i) => [
       { row, col: 'a', value: a + i },
@@ -26,6 +29,7 @@ beforeEach(async () => {
     expect((await t.request(`/api/reports/${T}/${period}/${unit}/values`, { method: 'PUT', cookie, json: { revision: 0, values } })).status).toBe(200);
     expect((await t.request(`/api/reports/${T}/${period}/${unit}/submit`, { method: 'POST', cookie })).status).toBe(200);
   }
+  t.now.value = new Date('2025-10-20T03:00:00Z');
 });
 afterEach(() => t.close());
 

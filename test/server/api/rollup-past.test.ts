@@ -1,19 +1,30 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Aggregate, CellValueOut, Report } from '../../../schema/api';
+import { periodFromId } from '../../../domain/periods';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
-import { rollupTemplatesDir, T } from '../services/rollup-fixtures';
+import { filingDay, grantPreReformRoles, rollupTemplatesDir, T } from '../services/rollup-fixtures';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp({ templatesDir: rollupTemplatesDir(), now: new Date('2025-10-20T03:00:00Z') });
+  await grantPreReformRoles(t.deps.store.db);
 });
 afterEach(() => t.close());
 
 const at = (values: CellValueOut[], row: string, col: string) => values.find((v) => v.row === row && v.col === col)?.value;
 
 /** Saves row s (and row l) of a report, submits it, and has the head above approve it. */
+const NOW = new Date('2025-10-20T03:00:00Z');
+
+/** Saves row s (and row l) of a report, submits it, and has the head above approve it, just after the period. */
 async function file(unit: string, period: string, s: number, l = 100, head?: string) {
+  t.now.value = new Date(filingDay(periodFromId(t.deps.templates.latest(T)!.spec, period)!.end));
+  await fileNow(unit, period, s, l, head);
+  t.now.value = NOW;
+}
+
+async function fileNow(unit: string, period: string, s: number, l: number, head?: string) {
   const officer = await t.login(`${unit.length === 5 ? 'canbo' : 'lanhdao'}-${unit}`);
   const values = [
     { row: 's', col: 'a', value: s },

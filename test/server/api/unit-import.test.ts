@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UnitNode } from '../../../schema/api';
-import { users } from '../../../schema/db';
+import { userRoles, users } from '../../../schema/db';
 import { hashPassword } from '../../../server/auth/passwords';
 import type { UnitImportResult } from '../../../server/services/unit-import';
 import { sharedDataDir } from '../../helpers/shared-data';
@@ -32,7 +32,8 @@ describe('POST /api/units/import on an empty database: the national list, then L
   let admin: string;
   beforeEach(async () => {
     t = await createTestApp({ seed: false });
-    await t.deps.store.db.insert(users).values({ username: 'admin', name: 'Quản trị', role: 'admin', unitCode: null, passwordHash: await hashPassword(PASSWORD), createdAt: '2025-01-01T00:00:00Z' });
+    const [row] = await t.deps.store.db.insert(users).values({ username: 'admin', name: 'Quản trị', passwordHash: await hashPassword(PASSWORD), createdAt: '2025-01-01T00:00:00Z' }).returning({ id: users.id });
+    await t.deps.store.db.insert(userRoles).values({ userId: row!.id, role: 'admin', unitId: null, validFrom: '2020-01-01', validTo: null });
     admin = await t.login('admin');
   });
 

@@ -20,6 +20,18 @@ describe('GET /api/units', () => {
     expect(units.find((u) => u.code === '20')).toMatchObject({ name: 'Tỉnh Lạng Sơn', parentCode: null, level: 'province' });
   });
 
+  it('with kind=agency gives the agencies in force that day, each with its parent unit and sector', async () => {
+    const agencies = (await (await t.request('/api/units?at=2026-01-01&kind=agency', { cookie })).json()) as UnitNode[];
+    expect(agencies.every((a) => a.kind === 'agency' && a.level === 'agency')).toBe(true);
+    expect(agencies.find((a) => a.code === '20-TTR')).toMatchObject({ name: 'Thanh tra tỉnh Lạng Sơn', parentCode: '20', sector: 'thanh-tra' });
+    expect(agencies.find((a) => a.code === '05977-VHXH')).toMatchObject({ parentCode: '05977', sector: 'van-hoa-xa-hoi' });
+    // The communes' phòng exist only since the two-tier reform.
+    const before = (await (await t.request('/api/units?at=2025-03-01&kind=agency', { cookie })).json()) as UnitNode[];
+    expect(before.map((a) => a.code).sort()).toEqual(['20-KHCN', '20-NV', '20-TTR', '20-VP']);
+    // Without kind, administrative units only, each saying so.
+    expect((await unitsAt('2026-01-01')).every((u) => u.kind === 'administrative')).toBe(true);
+  });
+
   it('gives the two-level hierarchy from 01/07/2025, where code 05977 names Phường Đông Kinh', async () => {
     const units = await unitsAt('2025-07-01');
     expect(units.some((u) => u.level === 'district')).toBe(false);

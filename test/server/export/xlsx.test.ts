@@ -2,6 +2,7 @@
 // template's formats, one sheet per reporting unit, and byte-identical output for the same input.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cellKey } from '../../../domain/template/cell-key';
 import { writeWorkbook } from '../../../server/export/xlsx';
 import { COMPUTED_FILL, DISABLED_FILL } from '../../../server/export/xlsx-styles';
 import { bieu06Data, nestedData, NOW } from './export-fixtures';
@@ -225,6 +226,31 @@ describe('writeWorkbook: a template with a three-level header group, section row
     }
     expect(texts(summary)).toContain('Số liệu tổng hợp từ các báo cáo đã gửi (gồm cả báo cáo chưa duyệt).');
     expect(texts(sheetOf(workbook, names[2] ?? ''))).toContain('Trạng thái báo cáo: Đã gửi.');
+  });
+});
+
+describe('writeWorkbook: figures rounded to the precision of their row', () => {
+  /** The numbers of the table row whose first cell is the row code. */
+  function numbersOfRow(sheet: ExcelJS.Worksheet, code: string): unknown[] {
+    let found: unknown[] | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === code && !found) found = (row.values as unknown[]).filter((v) => typeof v === 'number');
+    });
+    if (!found) throw new Error(`no row ${code}`);
+    return found;
+  }
+
+  it('writes 400.47, not the float noise 400.46999999999997 a sum leaves, and whole numbers as integers', async () => {
+    const data = nestedData();
+    data.values.set(cellKey('2', 'th_tong'), 400.46999999999997);
+    data.values.set(cellKey('1', 'th_tong'), 30.000000000000004);
+    data.values.set(cellKey('1', 'ty_le'), 66.66666666666667);
+    const summary = sheetOf(await read(await writeWorkbook(data, NOW)), 'Tổng hợp');
+    expect(numbersOfRow(summary, '2')).toContain(400.47);
+    expect(numbersOfRow(summary, '2')).not.toContain(400.46999999999997);
+    expect(numbersOfRow(summary, '1')).toContain(30);
+    expect(numbersOfRow(summary, '1')).toContain(66.7);
+    expect(numbersOfRow(summary, '1')).not.toContain(66.66666666666667);
   });
 });
 

@@ -4,7 +4,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { TemplateFile } from '../../../schema/template';
+import type { Db } from '../../../server/db/client';
 
 export const T = 'tong-hop-thu';
 
@@ -55,3 +57,19 @@ export function rollupTemplatesDir(): string {
   writeFileSync(join(dir, T, '1.json'), JSON.stringify(ROLLUP_TEMPLATE));
   return dir;
 }
+
+/**
+ * The demo gives a code reused by the reform one user, on the new unit: give that user the same role
+ * on the pre-reform unit too, until 30/06/2025, so tests can file the old unit's reports.
+ */
+export async function grantPreReformRoles(db: Db): Promise<void> {
+  await db.run(sql`
+    INSERT INTO user_roles (user_id, role, unit_id, valid_from, valid_to)
+    SELECT r.user_id, r.role, old.id, old.valid_from, old.valid_to
+    FROM user_roles r JOIN units new ON new.id = r.unit_id
+    JOIN units old ON old.code = new.code AND old.valid_to = '2025-06-30' AND old.level = new.level
+    WHERE new.valid_from = '2025-07-01'`);
+}
+
+/** A day just after a period's data cutoff, when its reports are filed: the clock for acting on it. */
+export const filingDay = (periodEnd: string) => new Date(`${periodEnd}T03:00:00Z`).getTime() + 5 * 86_400_000;

@@ -1,0 +1,109 @@
+// What a reviewer reads beside the form: that a level above has locked the report, what changed since
+// the submission they returned (cell by cell, old → new), and the comments on the report and its cells.
+import { createResource, createSignal, For, Show, untrack } from 'solid-js';
+import type { Report } from '../../../schema/api';
+import type { Api } from '../../api';
+import { notify } from '../../components/Toasts';
+import { errorMessage } from '../../errors';
+import { formatDateTime, formatNumber } from '../../format';
+import { t } from '../../i18n';
+
+type Key = { template: string; period: string; unit: string };
+type Label = (row: string, col: string) => string;
+
+export function LockNotice(props: { report: Report }) {
+  return (
+    <Show when={props.report.lockedBy}>
+      {(by) => (
+        <div class="notice notice-muted lock-notice" role="status">
+          {t('review.locked', { unit: by().name })}
+        </div>
+      )}
+    </Show>
+  );
+}
+
+const shown = (v: number | string | null) => (v === null ? t('review.empty') : typeof v === 'number' ? formatNumber(v) : v);
+
+/** For whoever decides on a resubmitted report: the cells that differ from the submission before. */
+export function ChangesPanel(props: { api: Api; reportKey: Key; revision: number; label: Label }) {
+  const api = untrack(() => props.api);
+  const [changes] = createResource(
+    () => ({ ...props.reportKey, revision: props.revision }),
+    (k) => api.changes(k.template, k.period, k.unit),
+  );
+  return (
+    <Show when={(changes()?.length ?? 0) > 0}>
+      <section class="card changes-panel" aria-label={t('review.changesTitle')}>
+        <h3>{t('review.changesTitle')}</h3>
+        <table class="table">
+          <thead>
+            <tr>
+              <th>{t('review.cell')}</th>
+              <th>{t('review.before')}</th>
+              <th>{t('review.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={changes()}>
+              {(c) => (
+                <tr data-row={c.row} data-col={c.col}>
+                  <td>{props.label(c.row, c.col)}</td>
+                  <td class="num">{shown(c.oldValue)}</td>
+                  <td class="num changed">{shown(c.newValue)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </section>
+    </Show>
+  );
+}
+
+/** Comments on the report and its cells, newest last; those who fill or decide on it may add one. */
+export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boolean; label: Label }) {
+  const api = untrack(() => props.api);
+  const [comments, { mutate }] = createResource(() => ({ ...props.reportKey }), (k) => api.comments(k.template, k.period, k.unit));
+  const [text, setText] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const add = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!text().trim()) return;
+    setBusy(true);
+    try {
+      const k = props.reportKey;
+      const comment = await api.addComment(k.template, k.period, k.unit, { text: text().trim() });
+      mutate((list) => [...(list ?? []), comment]);
+      setText('');
+    } catch (err) {
+      notify(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card comments-panel" aria-label={t('review.commentsTitle')}>
+      <h3>{t('review.commentsTitle')}</h3>
+      <For each={comments()} fallback={<p class="muted small">{t('review.noComments')}</p>}>
+        {(c) => (
+          <div class="comment">
+            <div class="muted small">
+              {c.username} · {formatDateTime(c.at)}
+              <Show when={c.row !== undefined}> · {props.label(c.row!, c.col ?? '')}</Show>
+            </div>
+            <div>{c.text}</div>
+          </div>
+        )}
+      </For>
+      <Show when={props.canComment}>
+        <form class="comment-form" onSubmit={(e) => void add(e)}>
+          <textarea aria-label={t('review.newComment')} placeholder={t('review.newComment')} value={text()} onInput={(e) => setText(e.currentTarget.value)} rows={2} maxLength={4000} />
+          <button type="submit" class="btn btn-small" disabled={busy() || !text().trim()}>
+            {t('review.addComment')}
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}

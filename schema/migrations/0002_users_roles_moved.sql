@@ -1,0 +1,2 @@
+ALTER TABLE `users` DROP COLUMN `role`;--> statement-breakpoint
+ALTER TABLE `users` DROP COLUMN `unit_code`;

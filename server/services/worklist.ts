@@ -1,0 +1,82 @@
+// "My reports": for each template and the current period and the three before it, the reports the
+// caller fills (their own unit's, or the one their agency compiles), and for heads the unit whose
+// incoming reports they decide, with how far those have got; overdue first, then by due date.
+import type { Completeness, WorklistItem } from '../../schema/api';
+import { compilerOf, receiverOf } from '../../domain/access';
+import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
+import { isReportingUnit } from '../../domain/reporting-levels';
+import { isAgency, type TreeUnit } from '../../domain/unit-tree';
+import { isLate, vnDate } from '../../domain/vn-time';
+import { compareWorklistLines } from '../../domain/worklist-order';
+import type { SessionUser } from '../auth/sessions';
+import { listReports } from '../db/reports';
+import type { RequestDeps } from '../env';
+import { completenessOf } from './aggregate';
+import { deadlineOf, type PeriodScope, resolvePeriodScope } from './report-context';
+import { incomingCompleteness } from './incoming';
+
+const PERIODS_SHOWN = 4;
+
+export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promise<WorklistItem[]> {
+  const today = vnDate(deps.clock());
+  const items: WorklistItem[] = [];
+  for (const summary of deps.templates.list()) {
+    const latest = deps.templates.latest(summary.id)!;
+    for (const period of recentPeriods(latest.spec, today)) {
+      const scope = await resolvePeriodScope(deps, user, summary.id, period.id).catch(() => undefined);
+      if (!scope) continue;
+      const { template, tree, grants, routing } = scope;
+      // The units whose report this user works on, and for a head the unit they receive for.
+      const mine = new Map<number, { unit: TreeUnit; receiving?: TreeUnit }>();
+      for (const grant of grants) {
+        const held = grant.unitId === null ? undefined : tree.byId(grant.unitId);
+        if (!held || grant.role === 'viewer') continue;
+        if (isReportingUnit(template.file, held, tree)) mine.set(held.id, { ...mine.get(held.id), unit: held });
+        const parent = tree.parentOf(held);
+        if (parent && isAgency(held) && compilerOf(parent, tree, routing)?.id === held.id) mine.set(parent.id, { ...mine.get(parent.id), unit: parent });
+        if (grant.role === 'head') {
+          const anchor = isAgency(held) && parent ? parent : held;
+          const receives = tree.units.some((u) => u.id !== held.id && receiverOf(u, tree, routing).id === held.id && isReportingUnit(template.file, u, tree));
+          if (receives) mine.set(anchor.id, { unit: anchor, receiving: held });
+        }
+      }
+      const rows = new Map((await listReports(deps.store.db, summary.id, period.id, [...mine.keys()])).map((r) => [r.unitId, r]));
+      for (const { unit, receiving } of mine.values()) {
+        const row = rows.get(unit.id);
+        const isReporter = isReportingUnit(template.file, unit, tree);
+        const deadline = await deadlineOf(deps, template, period, unit, tree);
+        const sent = row && (row.status === 'submitted' || row.status === 'approved') ? row.submittedAt : null;
+        items.push({
+          template: { id: summary.id, title: summary.title, formNumber: summary.formNumber, frequency: summary.frequency },
+          period: { id: period.id, label: period.label, start: period.start, end: period.end, deadlines: {} },
+          unit: { code: unit.code, name: unit.name, level: unit.level },
+          isReporter,
+          status: row?.status ?? 'draft',
+          revision: row?.revision ?? 0,
+          submittedAt: row?.submittedAt ?? null,
+          deadline,
+          isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
+          ...(receiving ? { below: await belowOf(deps, { ...scope, period }, receiving) } : {}),
+        });
+      }
+    }
+  }
+  return items.sort(compareWorklistLines);
+}
+
+/**
+ * How far the reports a head receives have got. For an administrative unit, counted as its roll-up counts
+ * them (domain unitsThatMustReport: its own report too when it fills the form), so the worklist, the
+ * roll-up, the exports and the units-below tab agree (issue 13); for an agency, the reports routed to it.
+ */
+async function belowOf(deps: RequestDeps, scope: PeriodScope, receiving: TreeUnit): Promise<Completeness> {
+  if (isAgency(receiving)) return incomingCompleteness(deps, scope, receiving);
+  return completenessOf(deps, scope.template, { period: scope.period, members: [scope.period], spec: scope.template.spec }, scope.tree, receiving);
+}
+
+/** The period in progress today and the ones just before it, newest first. */
+function recentPeriods(spec: Parameters<typeof periodContaining>[0], today: string): Period[] {
+  const out: Period[] = [];
+  for (let p = periodContaining(spec, today); p && out.length < PERIODS_SHOWN; p = previousPeriod(spec, p)) out.push(p);
+  return out;
+}
