@@ -96,7 +96,7 @@ describe('maintained roll-ups', () => {
         const maintained = await snapshot();
         seen.cells += maintained.length;
         seen.extremes += maintained.filter((c) => (c as { min: number | null }).min !== null).length;
-        seen.returns += (await t.deps.store.db.all(sql`SELECT 1 FROM audit_entries WHERE action = 'return'`)).length;
+        seen.returns += (await t.deps.store.db.all(sql`SELECT 1 FROM audit_entries WHERE action IN ('return', 'reopen')`)).length;
         const states = await t.deps.store.db.all(sql`SELECT period_id FROM rollup_periods ORDER BY period_id`);
         for (const period of PERIODS) await t.deps.store.write((tx) => rebuildPeriod(tx, t.deps.templates, T, period, t.now.value.toISOString()));
         expect(maintained).toEqual(await snapshot());
