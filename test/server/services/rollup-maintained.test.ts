@@ -26,6 +26,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const PERIODS = ['2025Q2', '2025Q3'] as const;
+const SAMPLE = ['05971', '05974', '05977', '05980', '178', '20', '05983', '05986', '06187', '06001'];
 const OPS = ['save', 'save', 'submit', 'approve', 'return'] as const;
 
 const user = async (username: string): Promise<SessionUser> => (await findSessionUserByName(t.deps.store.db, username))!;
@@ -60,7 +61,8 @@ async function run(cmd: Command) {
   const tree = await t.deps.unitTrees.at(end);
   // Act on the period as its officers do, just after its cutoff (roles of pre-reform units end 30/06/2025).
   t.now.value = new Date(filingDay(end));
-  const reporters = tree.units.filter((u) => u.level !== 'agency' && u.level !== 'nation' && (cmd.period === '2025Q2' ? true : u.level !== 'district'));
+  // A few units of one subtree, so random sequences often hit the same report in the order of the workflow.
+  const reporters = tree.units.filter((u) => SAMPLE.includes(u.code) && u.level !== 'agency' && (cmd.period === '2025Q2' || u.level !== 'district'));
   const unit = reporters[cmd.unit % reporters.length]!;
   const own = await user(`${unit.level === 'commune' ? 'canbo' : 'lanhdao'}-${unit.code}`);
   const parent = tree.parentOf(unit);
