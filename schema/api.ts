@@ -99,6 +99,17 @@ export const AggregateQuery = v.object({
   include: v.optional(v.picklist(['approved', 'submitted'], 'include is "approved" or "submitted"'), 'approved'),
 });
 
+// ---- issue 8: the official unit list import ----
+
+/** POST /api/units/import?validFrom=YYYY-MM-DD[&dryRun=true] */
+export const UnitImportQuery = v.object({
+  validFrom: v.pipe(
+    isoDate,
+    v.check((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a day of the calendar'),
+  ),
+  dryRun: v.optional(v.pipe(v.picklist(['true', 'false'], 'dryRun is "true" or "false"'), v.transform((s) => s === 'true')), 'false'),
+});
+
 export const HolidayBody = v.object({
   date: isoDate,
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
@@ -289,7 +300,12 @@ export interface Report {
   /** The full grid: stored inputs and computed cells. */
   values: CellValueOut[];
   /** Inputs of the other periods the formulas and rules read (prev, lastYear, ytd), in this version's codes. */
-  otherPeriods: { period: string; values: CellValueOut[] }[];
+  otherPeriods: {
+    period: string;
+    values: CellValueOut[];
+    /** Taken from units this one continues, one of them absorbed only in part and left out (issue 8). */
+    incomplete?: true;
+  }[];
   /** The template's rules on the stored values (errors block submitting; warnings need an explanation). */
   issues: Issue[];
   sections: { key: string; text: string }[];
@@ -333,6 +349,11 @@ export interface Aggregate {
   values: CellValueOut[];
   completeness: Completeness;
   children: { unitCode: string; unitName: string; status: ReportStatus; values: CellValueOut[] }[];
+  /**
+   * Other periods the formulas read (cùng kỳ, lũy kế) that were taken from units this one continues,
+   * some of which it absorbed only in part: those figures leave that part out (issue 8).
+   */
+  incompletePast: string[];
 }
 
 export interface Health {

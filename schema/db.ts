@@ -263,3 +263,74 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_status_idx').on(t.status, t.id)],
 );
+
+// ---- issue 8: the unit-subtree relation, successions across the reform, maintained roll-ups ----
+
+/**
+ * Every (ancestor, unit) pair of the hierarchy, the unit itself at depth 0, kept by triggers on `units`
+ * (hand-written in migration 0004), so a subtree is one join instead of a list of ids. Parents point at
+ * unit versions (ids) and a move makes a new version, so the relation holds for every date: the tree of
+ * a date is its rows whose unit is in force that day.
+ */
+export const unitClosure = sqliteTable(
+  'unit_closure',
+  {
+    ancestorId: integer('ancestor_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    depth: integer('depth').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.unitId] }), index('unit_closure_unit_idx').on(t.unitId, t.depth)],
+);
+
+/**
+ * Which unit versions a unit continues (the "Sáp nhập từ" column of an official list): its territory
+ * came from the predecessor in full, or only in part (a commune split between two new ones).
+ */
+export const unitSuccessions = sqliteTable(
+  'unit_successions',
+  {
+    predecessorId: integer('predecessor_id')
+      .notNull()
+      .references(() => units.id),
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => units.id),
+    share: text('share', { enum: ['full', 'partial'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] }), index('unit_successions_successor_idx').on(t.successorId)],
+);
+
+/**
+ * Maintained roll-ups: for each unit, the partial aggregates of the counted reports strictly below it
+ * (its own report is read beside them), per template, period and status bucket. Sums are integers in
+ * units of 10^-decimals of the cell, so adding and taking away a report is exact and the maintained
+ * figures equal a full recompute bit for bit. min/max are kept only for cells that aggregate by them.
+ */
+export const rollupCells = sqliteTable(
+  'rollup_cells',
+  {
+    templateId: text('template_id').notNull(),
+    periodId: text('period_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    bucket: text('bucket', { enum: ['submitted', 'approved'] }).notNull(),
+    rowCode: text('row_code').notNull(),
+    colKey: text('col_key').notNull(),
+    sum: integer('sum').notNull(),
+    count: integer('count').notNull(),
+    min: real('min'),
+    max: real('max'),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.periodId, t.unitId, t.bucket, t.rowCode, t.colKey] })],
+);
+
+/** The (template, period) roll-ups that are maintained, and the template version their cells are in. */
+export const rollupPeriods = sqliteTable(
+  'rollup_periods',
+  {
+    templateId: text('template_id').notNull(),
+    periodId: text('period_id').notNull(),
+    version: integer('version').notNull(),
+    builtAt: text('built_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.periodId] })],
+);

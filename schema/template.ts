@@ -4,8 +4,11 @@ import * as v from 'valibot';
 
 const isoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
 
-/** Administrative levels. Until 30/06/2025 three; from 01/07/2025 the district level is gone. */
-export const LEVELS = ['province', 'district', 'commune'] as const;
+/**
+ * Administrative levels. Until 30/06/2025 three below the nation; from 01/07/2025 the district level is
+ * gone. `nation` (code VN) sits above the provinces in a ministry's installation (issue 8).
+ */
+export const LEVELS = ['nation', 'province', 'district', 'commune'] as const;
 export const LevelSchema = v.picklist(LEVELS);
 export type Level = v.InferOutput<typeof LevelSchema>;
 
@@ -72,6 +75,7 @@ export const DeadlinesSchema = v.strictObject({
   commune: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   district: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   province: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  nation: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type Deadlines = v.InferOutput<typeof DeadlinesSchema>;
 

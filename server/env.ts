@@ -6,6 +6,7 @@ import type { UnitTrees } from './db/units';
 import type { PackageSigner } from './exchange/signing';
 import type { HolidayCalendarSource } from './holidays';
 import type { TemplateRegistry } from './templates/registry';
+import type { Workers } from './workers/pool';
 
 export interface AppDeps {
   store: Store;
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock: () => Date;
   /** The database holds the demo seed. */
   demo: boolean;
+  /** Worker threads for recomputes and exports; absent, they run in-process (tests, in-memory databases). */
+  workers?: Workers;
   /** Force the cookie's Secure flag on or off; by default it is set when the request came over HTTPS. */
   secureCookies?: boolean;
   /** Signs every package with the province's key (PACKAGE_SIGNING_KEY); unsigned without one. */

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'invalid-values'
   | 'explanation-required'
   | 'payload-too-large'
+  | 'invalid-list'
+  | 'already-imported'
   | 'unavailable'
   | 'internal';
 

@@ -21,6 +21,7 @@ import { ensureFirstAdmin } from './seed/first-admin';
 import { StartupError } from './startup-error';
 import { readTemplateFiles } from './templates/read-templates';
 import { loadTemplateRegistry, TEMPLATES_DIR } from './templates/registry';
+import { createWorkers, type Workers } from './workers/pool';
 
 export interface StartOptions {
   port: number;
@@ -70,6 +71,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = await listen(options, (req) => (handler ? handler(req) : notReady()));
 
   let store: Store | undefined;
+  let workers: Workers | undefined;
   try {
     // 3. The database, the templates recorded in it, the demo.
     store = await openStore(options.databaseUrl).catch((error: unknown) => {
@@ -88,6 +90,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       trustProxy: options.trustProxy,
       allowedOrigins: options.allowedOrigins,
       ...(signer ? { signer } : {}),
+      // Worker threads for national recomputes and Excel packages (issue 8); an in-memory database
+      // cannot be shared with them, so there everything runs in-process.
+      workers: (workers = options.databaseUrl.includes(':memory:') ? undefined : createWorkers()),
     };
     if (options.demo && (await isEmptyDatabase(store))) {
       await seedDemoUnits(store);
@@ -136,6 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           server.closeAllConnections?.();
           server.close(async () => {
             await sender?.stop();
+            await workers?.close();
             openStoreRef.close();
             done();
           });
@@ -143,6 +149,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     };
   } catch (error) {
     server.close();
+    await workers?.close();
     store?.close();
     throw error;
   }

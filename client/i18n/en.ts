@@ -158,6 +158,9 @@ export const en: Record<MessageKey, string> = {
   'aggregate.onTime': 'On time',
   'aggregate.download': 'Download Excel package (.xlsx)',
 
+  // issue 8: the roll-up tab shows the server's figures as they are
+  'aggregate.incompletePast': 'Figures of {periods} come from the units this one continues, some absorbed only in part: incomplete.',
+
   'error.network': 'Cannot reach the server. Check the connection and retry.',
   'error.timeout': 'The server took too long to answer. Try again in a few minutes.',
   'error.bad-credentials': 'Wrong username or password.',

@@ -156,6 +156,9 @@ export const vi = {
   'aggregate.onTime': 'Đúng hạn',
   'aggregate.download': 'Tải bộ Excel (.xlsx)',
 
+  // issue 8: the roll-up tab shows the server's figures as they are
+  'aggregate.incompletePast': 'Số liệu các kỳ {periods} lấy từ các đơn vị trước sắp xếp, trong đó có đơn vị chỉ nhập một phần: chưa đầy đủ.',
+
   'error.network': 'Không kết nối được tới máy chủ. Kiểm tra mạng rồi thử lại.',
   'error.timeout': 'Máy chủ phản hồi quá lâu. Thử lại sau ít phút.',
   'error.bad-credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',

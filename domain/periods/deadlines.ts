@@ -6,7 +6,7 @@ import { type Period, type PeriodSpec, periodsOfYear } from './periods';
 import { type HolidayCalendar, addWorkingDays, workingDaysBetween } from './working-days';
 
 /** Lowest level first: a level's deadline may not be after that of any level above it. */
-const LEVELS_UPWARD = ['commune', 'district', 'province'] as const satisfies readonly Level[];
+const LEVELS_UPWARD = ['commune', 'district', 'province', 'nation'] as const satisfies readonly Level[];
 
 export type LevelDeadlines = Partial<Record<Level, string>>;
 

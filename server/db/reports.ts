@@ -1,9 +1,10 @@
 // Queries over reports and their stored input values, sections, explanations and audit trail.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
+import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import type { Partials } from '../../domain/template/partials';
 import type { Db, Tx } from './client';
+import { valuesOfReports } from './rollups';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -39,15 +40,38 @@ export async function findReportsOfPeriods(db: Reader, templateId: string, perio
 
 /** The stored inputs of each report, by report id; computed cells are never stored. */
 export async function loadValues(db: Reader, reportIds: number[]): Promise<Map<number, CellValues>> {
-  const out = new Map<number, CellValues>(reportIds.map((id) => [id, new Map()]));
-  for (const chunk of chunks(reportIds, 500)) {
-    const rows = await db.select().from(cellValues).where(inArray(cellValues.reportId, chunk));
-    for (const r of rows) {
-      const value = r.numValue ?? r.textValue;
-      if (value !== null) out.get(r.reportId)?.set(cellKey(r.rowCode, r.colKey), value);
-    }
+  return valuesOfReports(db, reportIds);
+}
+
+/**
+ * Writes a save's changed cells and their audit entries in three statements whatever their number:
+ * each list travels as one JSON parameter (issue 8: fewer statements and parameters per save).
+ */
+export async function writeCellChanges(
+  tx: Tx,
+  reportId: number,
+  upserts: { row: string; col: string; num: number | null; text: string | null }[],
+  cleared: { row: string; col: string }[],
+  audits: (typeof auditEntries.$inferInsert)[],
+) {
+  if (upserts.length > 0) {
+    await tx.run(sql`
+      INSERT INTO cell_values (report_id, row_code, col_key, num_value, text_value)
+      SELECT ${reportId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(upserts.map((u) => [u.row, u.col, u.num, u.text]))}) WHERE true
+      ON CONFLICT (report_id, row_code, col_key) DO UPDATE SET num_value = excluded.num_value, text_value = excluded.text_value`);
   }
-  return out;
+  if (cleared.length > 0) {
+    await tx.run(sql`
+      DELETE FROM cell_values WHERE report_id = ${reportId}
+        AND (row_code, col_key) IN (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(cleared.map((c) => [c.row, c.col]))}))`);
+  }
+  if (audits.length > 0) {
+    const list = audits.map((a) => [a.reportId, a.at, a.username, a.action, a.rowCode ?? null, a.colKey ?? null, a.oldValue ?? null, a.newValue ?? null, a.reason ?? null]);
+    await tx.run(sql`
+      INSERT INTO audit_entries (report_id, at, username, action, row_code, col_key, old_value, new_value, reason)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
+      FROM json_each(${JSON.stringify(list)}) ORDER BY key`);
+  }
 }
 
 export async function loadSections(db: Reader, reportId: number) {

@@ -21,7 +21,7 @@ export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportConte
   const { template, period } = target;
   const unit: ExportUnit = { code: target.unit.code, name: target.unit.name, level: target.unit.level, parentCode: null };
   const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
-  const ctx = await buildEvalContext(template, period, stored, unitInputLoader(deps, template, unit.code));
+  const ctx = await buildEvalContext(template, period, stored, unitInputLoader(deps, template, target.unit));
   const grid = computeReport(template.compiled, ctx);
   const packets: [PacketKind, unknown][] = [
     ['reportData', ownReportDataBody(template.compiled, period, unit, row.status, row.submittedAt, grid)],

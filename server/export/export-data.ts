@@ -1,16 +1,23 @@
-// Everything an export writes, gathered once: the template version, period, unit, the roll-up with
-// its completeness, and each reporting unit's own report, so the writers stay pure.
+// Everything an export writes: the template version, period, unit, the roll-up with its completeness
+// (maintained, so a lookup), and each reporting unit's own report, read from the database a chunk at a
+// time in the order the sheets are written, so a national package never holds the nation in memory.
+import { sql } from 'drizzle-orm';
 import type { Completeness, ReportStatus } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import type { Period } from '../../domain/periods';
 import { unitsThatMustReport } from '../../domain/reporting-levels';
 import { isLate } from '../../domain/vn-time';
 import type { CellValues } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
 import type { CompiledTemplate } from '../../domain/template/types';
+import type { TreeUnit } from '../../domain/unit-tree';
+import { valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
-import { completenessOf } from '../services/aggregate';
-import { deadlineOf, type Scope } from '../services/report-context';
-import { createRollup, type Include, ownRow } from '../services/rollup';
+import { completenessOf, type RollupScope } from '../services/aggregate';
+import { deadlineOf } from '../services/report-context';
+import { COUNTED, type Include } from '../services/rollup';
+import { subtreeGrids } from '../services/rollup-read';
+import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
 
 export interface ExportUnit {
   code: string;
@@ -37,7 +44,8 @@ export interface RosterEntry {
   isLate: boolean;
 }
 
-export interface ExportData {
+/** The roll-up sheet's part of an export, and the roster of the completeness sheet. */
+export interface ExportHead {
   template: TemplateFile;
   compiled: CompiledTemplate;
   period: Period;
@@ -46,42 +54,91 @@ export interface ExportData {
   /** The subtree rolled up. */
   values: CellValues;
   completeness: Completeness;
-  /** One per unit of the subtree with a report counted by `include`, parents first. */
-  reports: ExportReport[];
-  /** Every unit of the subtree that must report, parents first. */
+  /** Every unit of the subtree that must report, parents first (empty for a span of several periods). */
   roster: RosterEntry[];
 }
 
-export async function buildExportData(deps: AppDeps, scope: Scope, include: Include): Promise<ExportData> {
-  const { template, period, tree, unit } = scope;
-  const rollup = createRollup(deps, template, period, include, unit.code);
-  const data = await rollup.data(period);
-  const toUnit = (u: typeof unit): ExportUnit => ({
+export interface ExportData extends ExportHead {
+  /** One per unit of the subtree with a report counted by `include`, parents first. */
+  reports: ExportReport[];
+}
+
+/** The head of an export and the reports below it as a stream, for the Excel package. */
+export interface ExportStream {
+  head: ExportHead;
+  reports(): AsyncGenerator<ExportReport>;
+}
+
+const CHUNK = 200;
+
+export async function openExport(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportStream> {
+  const { template, span, tree, unit } = scope;
+  const grid = (await subtreeGrids(deps, template, span, include, [unit])).get(unit.id)!;
+  const toUnit = (u: TreeUnit): ExportUnit => ({
     code: u.code,
     name: u.name,
     level: u.level,
     parentCode: u.parentId === null ? null : (tree.byId(u.parentId)?.code ?? null),
   });
-  const reports: ExportReport[] = [];
-  const roster: RosterEntry[] = [];
-  for (const u of unitsThatMustReport(template.file, tree, unit)) {
-    const row = ownRow(data, u);
-    const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submittedAt ?? null) : null;
-    const deadline = await deadlineOf(deps, template, period, u, tree);
-    roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
-    const values = await rollup.own(u.code);
-    if (!values || !row) continue;
-    reports.push({ unit: toUnit(u), status: row.status, submittedAt: row.submittedAt, values });
-  }
-  return {
+  const head: ExportHead = {
     template: template.file,
     compiled: template.compiled,
-    period,
+    period: span.period,
     unit: toUnit(unit),
     include,
-    values: await rollup.subtree(unit.code),
-    completeness: await completenessOf(deps, template, period, tree, unit, data),
-    reports,
-    roster,
+    values: grid.values,
+    completeness: await completenessOf(deps, template, span, tree, unit),
+    roster: span.members.length === 1 ? await rosterOf(deps, scope, toUnit) : [],
   };
+  return { head, reports: () => countedReports(deps, scope, include, toUnit) };
+}
+
+/** Who had to report, whether and when they did, against their deadlines: one query over the subtree. */
+async function rosterOf(deps: AppDeps, scope: RollupScope, toUnit: (u: TreeUnit) => ExportUnit): Promise<RosterEntry[]> {
+  const { template, span, tree, unit } = scope;
+  const rows = await deps.store.db.all<{ unit_id: number; status: ReportStatus; submitted_at: string | null }>(sql`
+    SELECT r.unit_id, r.status, r.submitted_at
+    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
+    WHERE c.ancestor_id = ${unit.id}`);
+  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const roster: RosterEntry[] = [];
+  for (const u of unitsThatMustReport(template.file, tree, unit)) {
+    const row = byUnit.get(u.id);
+    const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submitted_at ?? null) : null;
+    const deadline = await deadlineOf(deps, template, span.period, u, tree);
+    roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
+  }
+  return roster;
+}
+
+/** Everything at once (the JSON package, and tests of the writers). */
+export async function buildExportData(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportData> {
+  const { head, reports } = await openExport(deps, scope, include);
+  const all: ExportReport[] = [];
+  for await (const r of reports()) all.push(r);
+  return { ...head, reports: all };
+}
+
+/** The counted reports of the subtree's reporting units, in the tree's order, a chunk at a time. */
+async function* countedReports(deps: AppDeps, scope: RollupScope, include: Include, toUnit: (u: TreeUnit) => ExportUnit): AsyncGenerator<ExportReport> {
+  const { template, span, tree, unit } = scope;
+  // A span of several periods prints the roll-up only: the units' own reports are the form's periods.
+  if (span.members.length > 1) return;
+  const period = span.period;
+  const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
+    SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
+    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+    WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
+  const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
+  const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
+  for (let i = 0; i < order.length; i += CHUNK) {
+    const chunk = order.slice(i, i + CHUNK);
+    const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
+    for (const u of chunk) {
+      const row = byUnit.get(u.id)!;
+      const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
+      const ctx = await buildEvalContext(template, period, own, unitInputLoader(deps, template, u));
+      yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx) };
+    }
+  }
 }

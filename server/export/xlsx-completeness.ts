@@ -1,7 +1,7 @@
 // The completeness sheet of the Excel package: every unit that must report, whether and when it sent
 // its report, its deadline and whether it was on time; printed A4 landscape with its header repeated.
 import type ExcelJS from 'exceljs';
-import type { ExportData, RosterEntry } from './export-data';
+import type { ExportHead, RosterEntry } from './export-data';
 import { headerStyle, rowTextStyle, textStyle } from './xlsx-styles';
 import { authorityHeading, COMPLETENESS_SHEET, completenessLine, formatDateVi, formatInstantVi, MOTTO, NATIONAL_TITLE, periodLine, STATUS_LABELS } from './xlsx-text';
 
@@ -21,7 +21,7 @@ export function timeliness(entry: RosterEntry): string {
   return entry.isLate ? 'Trễ hạn' : 'Đúng hạn';
 }
 
-export function writeCompletenessSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportData, now: Date): void {
+export function writeCompletenessSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: ExportHead, now: Date): void {
   const sheet = workbook.addWorksheet(COMPLETENESS_SHEET, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
     pageSetup: {

@@ -8,7 +8,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValues } from '../../domain/template/cell-key';
-import type { ExportData, ExportUnit } from './export-data';
+import type { ExportData, ExportHead, ExportReport, ExportUnit } from './export-data';
 import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
 import { planTable, writeTable, type TablePlan } from './xlsx-table';
 import { textStyle } from './xlsx-styles';
@@ -42,7 +42,7 @@ const HEADER_TOP = 8;
 const RIGHT_BLOCK_WIDTH = 44;
 
 interface FormSheet {
-  data: ExportData;
+  data: ExportHead;
   layout: FormLayout;
   table: TablePlan;
   /** Whose form it is: printed top-left. */
@@ -66,7 +66,24 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
       done();
     },
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  await streamWorkbook(data, data.reports, now, sink);
+  return pinZipDates(Buffer.concat(chunks), now);
+}
+
+/**
+ * Writes the workbook into `sink` as it is built, one committed sheet at a time, taking the reports
+ * as they come (a national package reads them from the database a chunk at a time): memory holds a
+ * sheet or two and what the sink has not taken yet, whatever the number of units.
+ */
+export async function streamWorkbook(
+  data: ExportHead,
+  reports: Iterable<ExportReport> | AsyncIterable<ExportReport>,
+  now: Date,
+  sink: Writable,
+  /** Waited for after each sheet; by default, until the sink has room again. */
+  pace: () => Promise<void> = () => (sink.writableNeedDrain ? new Promise((resolve) => sink.once('drain', () => resolve())) : Promise.resolve()),
+): Promise<void> {
+  const workbook = stampedWorkbookWriter(sink, now);
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.created = now;
@@ -77,16 +94,50 @@ export async function writeWorkbook(data: ExportData, now: Date): Promise<Buffer
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
   writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, notes: summary, signed: true });
   const sheetName = createSheetNamer([SUMMARY_SHEET, COMPLETENESS_SHEET]);
-  for (const report of data.reports) {
+  for await (const report of reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
     writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, signed: false });
-    // Let the zip take the committed sheet before the next one is built, so memory holds a few sheets
-    // of XML rather than all of them.
+    // Let the zip take the committed sheet before the next one is built, and wait while the sink is
+    // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
+    await pace();
   }
   writeCompletenessSheet(workbook, data, now);
   await workbook.commit();
-  return pinZipDates(Buffer.concat(chunks), now);
+}
+
+/**
+ * exceljs hands its parts to archiver without a date, and archiver stamps the wall clock: give every
+ * entry `now` instead (as Hà Nội wall time: archiver writes a date's UTC fields), so a streamed package
+ * is as deterministic as a buffered one. Two parts are added inside WorkbookWriter's constructor, before
+ * its archive can be reached, so archiver's append is wrapped once to honour a stamp set around it.
+ */
+type Append = (this: unknown, source: unknown, data: Record<string, unknown>) => unknown;
+let constructing: Date | undefined;
+let wrapped = false;
+
+function stampedWorkbookWriter(sink: Writable, now: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  const zipOf = (w: ExcelJS.stream.xlsx.WorkbookWriter) => (w as unknown as { zip: { append: Append } }).zip;
+  if (!wrapped) {
+    const proto = Object.getPrototypeOf(zipOf(new ExcelJS.stream.xlsx.WorkbookWriter({}))) as { append: Append };
+    const append = proto.append;
+    proto.append = function (source, data) {
+      return append.call(this, source, constructing && data.date === undefined ? { ...data, date: constructing } : data);
+    };
+    wrapped = true;
+  }
+  const wall = new Date(now.getTime() + 7 * 3600_000);
+  constructing = wall;
+  let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  try {
+    workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  } finally {
+    constructing = undefined;
+  }
+  const zip = zipOf(workbook);
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => append(source, { ...data, date: wall });
+  return workbook;
 }
 
 function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {

@@ -105,6 +105,12 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
     body: { 'application/adx+xml': 'An ADX document (docs/adx.md)' },
     ok: json('{ dryRun, reports, skippedComputed, skippedRollups }'),
   },
+  'POST /api/units/import': {
+    tag: 'units',
+    summary: 'Load an official unit list (GSO layout, CSV or XLSX) valid from ?validFrom=; ?dryRun=true lists what would be added, renamed, moved or closed (admin; all or nothing)',
+    body: { 'text/csv': 'The GSO list as CSV', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'The GSO list as XLSX' },
+    ok: json('{ dryRun, validFrom, added, renamed, moved, closed }'),
+  },
   'GET /api/outbox': { tag: 'exchange', summary: 'The delivery outbox: packets of approved reports and their status (province head, admin)', ok: json('[OutboxItem]') },
   'GET /api/openapi.json': { tag: 'system', summary: 'This description (OpenAPI 3.1)', public: true, ok: json('OpenAPI document') },
   'GET /api/docs': { tag: 'system', summary: 'This description as a page', public: true, ok: { type: 'text/html', description: 'HTML' } },

@@ -1,5 +1,9 @@
 // The packages a unit sends on: the Excel workbook for the ministry, the machine package (JSON), and
 // the same figures as QCVN 125 report data, ADX and SDMX-CSV. Each is signed when a key is configured.
+// The workbook streams as it is written, from a worker thread when the server has them, so a national
+// package neither holds the nation in memory nor stalls the event loop; a signed one is buffered first,
+// since its signature header covers every byte.
+import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { AggregateQuery } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
@@ -10,10 +14,11 @@ import { toWire } from '../exchange/qcvn125-mapping';
 import { envelope, reportDataBody } from '../exchange/qcvn125-packets';
 import { SDMX_CSV_MEDIA_TYPE, toSdmxCsv } from '../exchange/sdmx-csv';
 import { SIGNATURE_HEADER } from '../exchange/signing';
-import { buildExportData } from '../export/export-data';
-import { resolveScope } from '../services/report-context';
+import { buildExportData, type ExportData, openExport } from '../export/export-data';
 import { toJsonPackage } from '../export/json-package';
-import { writeWorkbook } from '../export/xlsx';
+import { streamWorkbook } from '../export/xlsx';
+import { resolveRollupScope } from '../services/aggregate';
+import { subtreeGrids } from '../services/rollup-read';
 import { valid } from '../validate';
 
 const FORMATS = ['xlsx', 'json', 'qcvn125.json', 'adx.xml', 'sdmx.csv'] as const;
@@ -30,24 +35,41 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     throw notFound('not-found', `Không có định dạng xuất "${format}"; dùng ${FORMATS.map((f) => `.${f}`).join(', ')}.`);
   }
   const { include } = c.req.valid('query');
-  const { deps } = c.var;
-  const scope = await resolveScope(deps, c.var.user, { template, period, unit });
-  const data = await buildExportData(deps, scope, include);
+  const { deps, user } = c.var;
+  // Refusals (404, 403) and building the roll-ups happen here, before the first byte is sent.
+  const scope = await resolveRollupScope(deps, user, { template, period, unit });
   const now = deps.clock();
-  const [bytes, type] = await render(format as Format, data, now);
-  const headers: Record<string, string> = {
-    'Content-Type': type,
-    'Content-Disposition': `attachment; filename="${template}_${period}_${unit}.${format}"`,
-  };
+  const headers: Record<string, string> = { 'Content-Disposition': `attachment; filename="${template}_${period}_${unit}.${format}"` };
+  if (format === 'xlsx') {
+    headers['Content-Type'] = XLSX_TYPE;
+    await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit]);
+    let body: ReadableStream<Uint8Array>;
+    if (deps.workers) {
+      body = deps.workers.exportWorkbook({ url: deps.store.url, user, templateId: template, periodId: period, unitCode: unit, include, now: now.toISOString() });
+    } else {
+      const { head, reports } = await openExport(deps, scope, include);
+      const out = new PassThrough();
+      streamWorkbook(head, reports(), now, out).then(
+        () => out.end(),
+        (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      body = Readable.toWeb(out) as ReadableStream<Uint8Array>;
+    }
+    if (!deps.signer) return c.body(body, 200, headers);
+    const bytes = new Uint8Array(await new Response(body).arrayBuffer());
+    headers[SIGNATURE_HEADER] = `ed25519 ${deps.signer.sign(bytes)}`;
+    return c.body(bytes, 200, headers);
+  }
+  const data = await buildExportData(deps, scope, include);
+  const [bytes, type] = render(format as Exclude<Format, 'xlsx'>, data, now);
+  headers['Content-Type'] = type;
   if (deps.signer) headers[SIGNATURE_HEADER] = `ed25519 ${deps.signer.sign(bytes)}`;
   return c.body(bytes, 200, headers);
 });
 
-async function render(format: Format, data: Awaited<ReturnType<typeof buildExportData>>, now: Date): Promise<[Uint8Array<ArrayBuffer>, string]> {
+function render(format: Exclude<Format, 'xlsx'>, data: ExportData, now: Date): [Uint8Array<ArrayBuffer>, string] {
   const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
   switch (format) {
-    case 'xlsx':
-      return [new Uint8Array(await writeWorkbook(data, now)), XLSX_TYPE];
     case 'json':
       return [utf8(JSON.stringify(toJsonPackage(data, now))), 'application/json; charset=utf-8'];
     case 'qcvn125.json':

@@ -8,6 +8,8 @@ import { cellKey } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
 import { accessTo, grantsInForce } from '../../domain/access';
 import { vnDate } from '../../domain/vn-time';
+import { pastOn } from '../../domain/unit-succession';
+import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import type { AppEnv } from '../env';
 import { badRequest, forbidden, notFound } from '../errors';
 import { requirePeriod, requireTemplate, routingOf } from '../services/report-context';
@@ -37,22 +39,37 @@ export const seriesRoutes = new Hono<AppEnv>().get('/:template/:unit/:row', requ
   const target = deps.templates.forPeriod(id, to.id)!;
   const col = query.col ?? target.compiled.columns[0]!.key;
   if (!target.compiled.cell(row, col)) throw notFound('not-found', `Biểu mẫu không có ô (${row}, ${col}).`);
-  const points = [];
+  // The unit is the one holding the code at the end of the series; earlier periods are its own
+  // reports, or before it existed the reports of the units it continues (issue 8).
+  let unit: TreeUnit | undefined;
+  let seenIn: UnitTree | undefined;
+  for (let i = periods.length - 1; i >= 0 && !unit; i--) {
+    seenIn = await deps.unitTrees.at(periods[i]!.end);
+    unit = seenIn.byCode(code);
+  }
+  if (!unit || !seenIn) throw notFound('unknown-unit', `Không có đơn vị mã "${code}" trong các kỳ đã chọn.`);
   const grants = grantsInForce(user.grants, vnDate(deps.clock()));
+  if (!accessTo(grants, unit, seenIn, routingOf(target)).view) throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
+  const history = await deps.unitTrees.history();
+  const loader = unitInputLoader(deps, target, unit);
+  const points = [];
   for (const p of periods) {
-    const tree = await deps.unitTrees.at(p.end);
-    const unit = tree.byCode(code);
-    if (unit && !accessTo(grants, unit, tree, routingOf(deps.templates.forPeriod(id, p.id) ?? target)).view) {
-      throw forbidden(`Bạn không có quyền xem số liệu của ${unit.name}.`);
-    }
-    const loader = unitInputLoader(deps, target, code);
     const own = (await loader([p])).get(p.id);
     let value = null;
     if (own) {
       const ctx = await buildEvalContext(target, p, own, loader);
       value = computeReport(target.compiled, ctx).get(cellKey(row, col)) ?? null;
     }
-    points.push({ period: p.id, label: p.label, unitName: unit?.name ?? null, value });
+    const past = pastOn(history, unit.id, p.end);
+    const tree = await deps.unitTrees.at(p.end);
+    const names = past.sources.map((id) => tree.byId(id)?.name).filter((n): n is string => n !== undefined);
+    points.push({
+      period: p.id,
+      label: p.label,
+      unitName: names.length > 0 ? names.join(', ') : null,
+      value,
+      ...(past.incomplete ? { incomplete: true as const } : {}),
+    });
   }
   return c.json({ template: id, templateVersion: target.file.version, unit: code, row, col, points });
 });

@@ -119,3 +119,18 @@ export const DEMO_UNITS: DemoUnit[] = [
   communeOffice('06187', 'VHXH', 'Phòng Văn hóa - Xã hội phường Kỳ Lừa', 'van-hoa-xa-hoi'),
   communeOffice('06001', 'VHXH', 'Phòng Văn hóa - Xã hội xã Đoàn Kết', 'van-hoa-xa-hoi'),
 ];
+
+/**
+ * Which pre-reform units each post-reform commune continues, from the "Sáp nhập từ" column of the
+ * official list of 01/07/2025 (units-2025-07-01-lang-son.csv), for the predecessors in this sample:
+ * [predecessor key, successor key, share].
+ */
+export const DEMO_SUCCESSIONS: [string, string, 'full' | 'partial'][] = [
+  ['c05977-2020', 'c05977-2025', 'full'],
+  ['c05980-2020', 'c05977-2025', 'full'],
+  ['c05974-2020', 'c05986-2025', 'full'],
+  ['c05971-2020', 'c06187-2025', 'full'],
+  ['c06187-2020', 'c06187-2025', 'full'],
+  ['c05998-2020', 'c06001-2025', 'full'],
+  ['c06001-2020', 'c06001-2025', 'full'],
+];

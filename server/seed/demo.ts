@@ -1,11 +1,11 @@
 // Seeds the demo on an empty database: the Lạng Sơn sample hierarchy with its agencies, and the users
 // of DEMO_USERS, all with SEED_PASSWORD.
 import { count, eq } from 'drizzle-orm';
-import { settings, units, userRoles, users } from '../../schema/db';
+import { settings, units, unitSuccessions, userRoles, users } from '../../schema/db';
 import type { RoleName } from '../../domain/access';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Store } from '../db/client';
-import { DEMO_UNITS, type DemoUnit } from './demo-units';
+import { DEMO_SUCCESSIONS, DEMO_UNITS, type DemoUnit } from './demo-units';
 
 /** SEED_PASSWORD when it is unset; the only password the login page may print. */
 export const DEFAULT_SEED_PASSWORD = 'demo';
@@ -48,6 +48,9 @@ export async function seedDemoUnits(store: Store): Promise<void> {
       const [row] = await tx.insert(units).values({ ...unit, parentId }).returning({ id: units.id });
       ids.set(key, row!.id);
     }
+    await tx.insert(unitSuccessions).values(
+      DEMO_SUCCESSIONS.map(([from, to, share]) => ({ predecessorId: ids.get(from)!, successorId: ids.get(to)!, share })),
+    );
   });
 }
 

@@ -10,7 +10,7 @@ import { buildEvalContext, unitInputLoader } from './report-values';
 import type { ReportContext } from './report-context';
 
 export async function currentIssues(deps: AppDeps, target: Pick<ReportContext, 'template' | 'period' | 'unit'>, values: CellValues): Promise<Issue[]> {
-  const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit.code));
+  const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit));
   return checkRules(target.template.compiled, ctx);
 }
 

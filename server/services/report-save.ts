@@ -15,6 +15,7 @@ import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
 import type { ReportContext } from './report-context';
 import { assertNotLocked } from './report-lock';
+import { applyReportChange } from './rollup';
 
 type CellValue = number | string;
 
@@ -66,6 +67,7 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
     const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+    await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
     return { revision, values: after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };

@@ -5,7 +5,9 @@ import type { Period } from '../../domain/periods';
 import { periodFromId, periodSteps } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import { type EvalContext, requiredPeriodIds } from '../../domain/template/evaluator';
+import { aggregateInputs } from '../../domain/template/aggregate';
 import { translateValues } from '../../domain/template/lineage';
+import { pastOn } from '../../domain/unit-succession';
 import { findReportsOfPeriods, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
@@ -33,7 +35,7 @@ export async function buildEvalContext(
  * Carries stored inputs of the version a report was made with into `to`'s row codes, one version at a
  * time, since each version declares its lineage (`was`) against the one before it.
  */
-export function inVersion(deps: AppDeps, to: LoadedTemplate, fromVersion: number, values: CellValues): CellValues {
+export function inVersion(deps: Pick<AppDeps, 'templates'>, to: LoadedTemplate, fromVersion: number, values: CellValues): CellValues {
   let current = values;
   for (let v = fromVersion; v < to.file.version; v++) {
     const from = deps.templates.get(to.file.id, v);
@@ -44,21 +46,37 @@ export function inVersion(deps: AppDeps, to: LoadedTemplate, fromVersion: number
   return fromVersion > to.file.version ? new Map() : current;
 }
 
+/** A loader of one unit's inputs, telling which periods came from predecessors absorbed only in part. */
+export interface UnitInputLoader extends InputLoader {
+  readonly incomplete: ReadonlySet<string>;
+}
+
 /**
- * The inputs of the unit holding `unitCode` in each period. The code is resolved in each period's
- * own tree: across the 2025 reform it may name another unit, and that unit's figures are the ones
- * on record for it.
+ * The inputs of one unit in other periods. A period before the unit existed is read from the units it
+ * continues (unit_successions: 05977 Phường Đông Kinh of 2025-07-01 is the sum of the old 05977 Vĩnh
+ * Trại, 05980 Đông Kinh, 05992 Mai Pha and 06247 Yên Trạch), not from whatever held its code then.
+ * Several predecessors combine as a roll-up does; one absorbed only in part is left out, and the
+ * period is flagged incomplete.
  */
-export function unitInputLoader(deps: AppDeps, template: LoadedTemplate, unitCode: string): InputLoader {
-  return async (periods) => {
-    const wanted = new Map<string, number>();
-    for (const p of periods) {
-      const unit = (await deps.unitTrees.at(p.end)).byCode(unitCode);
-      if (unit) wanted.set(p.id, unit.id);
-    }
-    const rows = (await findReportsOfPeriods(deps.store.db, template.file.id, [...wanted.keys()], [...new Set(wanted.values())]))
-      .filter((r) => wanted.get(r.periodId) === r.unitId);
+export function unitInputLoader(deps: AppDeps, template: LoadedTemplate, unit: { id: number }): UnitInputLoader {
+  const incomplete = new Set<string>();
+  const load = async (periods: Period[]) => {
+    const history = await deps.unitTrees.history();
+    const pasts = new Map(periods.map((p) => [p.id, pastOn(history, unit.id, p.end)]));
+    const sourceIds = [...new Set([...pasts.values()].flatMap((p) => p.sources))];
+    const rows = (await findReportsOfPeriods(deps.store.db, template.file.id, [...pasts.keys()], sourceIds)).filter((r) =>
+      pasts.get(r.periodId)?.sources.includes(r.unitId),
+    );
     const stored = await loadValues(deps.store.db, rows.map((r) => r.id));
-    return new Map(rows.map((r) => [r.periodId, inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map())]));
+    const out = new Map<string, CellValues>();
+    for (const [periodId, past] of pasts) {
+      if (past.incomplete) incomplete.add(periodId);
+      const mine = rows.filter((r) => r.periodId === periodId);
+      if (mine.length === 0) continue;
+      const values = mine.map((r) => inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map()));
+      out.set(periodId, values.length === 1 && past.sources.length === 1 ? values[0]! : aggregateInputs(template.compiled, values));
+    }
+    return out;
   };
+  return Object.assign(load, { incomplete });
 }

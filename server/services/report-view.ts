@@ -18,11 +18,13 @@ import { buildEvalContext, unitInputLoader } from './report-values';
 
 export async function buildReport(deps: AppDeps, t: ReportContext): Promise<Report> {
   const stored = t.row ? ((await loadValues(deps.store.db, [t.row.id])).get(t.row.id) ?? new Map()) : new Map();
-  const ctx = await buildEvalContext(t.template, t.period, stored, unitInputLoader(deps, t.template, t.unit.code));
+  const loader = unitInputLoader(deps, t.template, t.unit);
+  const ctx = await buildEvalContext(t.template, t.period, stored, loader);
   const status = t.row?.status ?? 'draft';
   const others = requiredPeriodIds(t.template.compiled, ctx).flatMap((period) => {
     const values = ctx.inputs(period);
-    return values ? [{ period, values: toWire(values) }] : [];
+    // A period read from units this one continues, one absorbed only in part, is flagged (issue 8).
+    return values ? [{ period, values: toWire(values), ...(loader.incomplete.has(period) ? { incomplete: true as const } : {}) }] : [];
   });
   const sent = status === 'submitted' || status === 'approved' ? t.row?.submittedAt : null;
   const lockedBy = await lockingUnit(deps.store.db, t.template.file.id, t.period.id, t.unit, t.tree);

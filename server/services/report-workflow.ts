@@ -17,6 +17,7 @@ import { assertSubmittable } from './report-check';
 import type { ReportContext } from './report-context';
 import { assertNotLocked } from './report-lock';
 import { audit } from './report-save';
+import { applyReportChange } from './rollup';
 
 const STATUS_VI = { draft: 'đang soạn', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' } as const;
 
@@ -101,6 +102,7 @@ async function transition(
           ? { status: next, revision, decidedAt: now, updatedAt: now }
           : { status: next, revision, decidedAt: now, updatedAt: now, returnReason: reason ?? null };
     await tx.update(reports).set(set).where(eq(reports.id, row.id));
+    await applyReportChange(tx, deps, { row }, { row: { ...row, ...set } });
     // Returning an approved report reopens it: the audit trail says which it was.
     const logged = action === 'return' && status === 'approved' ? 'reopen' : action;
     await audit(tx, row.id, now, user, { action: logged, oldValue: JSON.stringify(status), newValue: JSON.stringify(next), reason: reason ?? null });

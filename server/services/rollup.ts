@@ -1,109 +1,113 @@
-// Rolls a unit's subtree up for a period: each period's reports are summed once by the database per
-// group (the root's own report, and each child's subtree), groups merge into the root, and computed
-// cells are recomputed from the combined inputs (so ratios are ratios of sums, never means of ratios).
+// Maintained roll-ups: every unit keeps the partial aggregates of the counted reports below it, and
+// each change of what counts (submit, approve, return, reopen, or a save of a counted report) moves
+// the report's contribution between status buckets of its ancestors, in the same transaction as the
+// change. Reading a roll-up is then a lookup (rollup-read.ts); rollup-build.ts is the full recompute.
 import type { ReportStatus } from '../../schema/api';
-import { listReports, loadGroupPartials, loadValues, type ReportRow } from '../db/reports';
-import type { Period } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
-import { computeReport } from '../../domain/template/evaluator';
-import { addValue, mergePartials, type Partials, partialsOf, valuesOfPartials } from '../../domain/template/partials';
-import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
+import { parseCellKey } from '../../domain/template/cell-key';
+import { addPartials, contributionOf, keepsExtremes, type Partials } from '../../domain/rollup/partials';
+import type { Tx } from '../db/client';
+import {
+  addToAncestors,
+  ancestorsOf,
+  type Bucket,
+  childExtremes,
+  type CellRow,
+  clearRollupState,
+  hasCountedReports,
+  removeFromAncestors,
+  reportsOfChildren,
+  rollupState,
+  setExtremes,
+  setRollupState,
+  valuesOfReports,
+} from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
-import { buildEvalContext, inVersion } from './report-values';
+import { inVersion } from './report-values';
 
 export type Include = 'approved' | 'submitted';
-export const COUNTED: Record<Include, ReportStatus[]> = { approved: ['approved'], submitted: ['submitted', 'approved'] };
 
-/** One period's reports under the root, loaded once and shared by the root and its children. */
-export interface PeriodData {
-  tree: UnitTree;
-  /** Every report of the period, counted or not, by unit id (for statuses and completeness). */
-  rows: Map<number, ReportRow>;
-  /** Partial aggregates of the counted reports: by the root's code (its own report) and each child's code. */
-  groups: Map<string, Partials>;
+/** The statuses a roll-up counts: approved reports only, or submitted ones too. */
+export const COUNTED: Record<Include, Bucket[]> = { approved: ['approved'], submitted: ['submitted', 'approved'] };
+
+export const bucketOf = (status: string): Bucket | undefined =>
+  status === 'approved' ? 'approved' : status === 'submitted' ? 'submitted' : undefined;
+
+export interface ReportState {
+  row: { id: number; unitId: number; templateId: string; periodId: string; templateVersion: number; status: ReportStatus };
+  /** The report's stored inputs; loaded when absent and needed. */
+  values?: CellValues;
 }
 
-export interface Rollup {
-  data(p: Period): Promise<PeriodData>;
-  /** The full grid of the root's subtree, or of one of its children's subtrees. */
-  subtree(code: string): Promise<CellValues>;
-  /** The full grid of one unit's own report as counted; undefined when it has none counted. */
-  own(code: string): Promise<CellValues | undefined>;
-}
+type RollupDeps = Pick<AppDeps, 'templates' | 'clock'>;
 
-export const ownRow = (data: PeriodData, unit: TreeUnit) => data.rows.get(unit.id);
-
-export function createRollup(deps: AppDeps, template: LoadedTemplate, period: Period, include: Include, rootCode: string): Rollup {
-  const cache = new Map<string, Promise<PeriodData>>();
-  const data = (p: Period) => {
-    let loaded = cache.get(p.id);
-    if (!loaded) cache.set(p.id, (loaded = loadPeriodData(deps, template, p, include, rootCode)));
-    return loaded;
-  };
-  const combined = (d: PeriodData, code: string): CellValues | undefined => {
-    const partials = code === rootCode ? mergePartials([...d.groups.values()]) : d.groups.get(code);
-    return partials ? valuesOfPartials(template.compiled, partials) : undefined;
-  };
-  const ownCache = new Map<string, Promise<Map<number, CellValues>>>();
-  const ownValues = (p: Period, d: PeriodData) => {
-    let loaded = ownCache.get(p.id);
-    if (!loaded) ownCache.set(p.id, (loaded = loadOwnValues(deps, template, d, include)));
-    return loaded;
-  };
-  const evaluate = async (code: string, pick: (p: Period, d: PeriodData) => Promise<CellValues | undefined>) => {
-    const mine = await pick(period, await data(period));
-    const ctx = await buildEvalContext(template, period, mine ?? new Map(), async (periods) => {
-      const out = new Map<string, CellValues>();
-      for (const p of periods) {
-        const values = await pick(p, await data(p));
-        if (values) out.set(p.id, values);
-      }
-      return out;
-    });
-    return { values: computeReport(template.compiled, ctx), found: mine !== undefined };
-  };
-  return {
-    data,
-    subtree: async (code) => (await evaluate(code, async (_p, d) => combined(d, code))).values,
-    async own(code) {
-      const result = await evaluate(code, async (p, d) => {
-        const unit = d.tree.byCode(code);
-        return unit ? (await ownValues(p, d)).get(unit.id) : undefined;
-      });
-      return result.found ? result.values : undefined;
-    },
-  };
-}
-
-async function loadPeriodData(deps: AppDeps, template: LoadedTemplate, period: Period, include: Include, rootCode: string): Promise<PeriodData> {
-  const tree = await deps.unitTrees.at(period.end);
-  const root = tree.byCode(rootCode);
-  const rows = new Map((await listReports(deps.store.db, template.file.id, period.id)).map((r) => [r.unitId, r]));
-  const groupOf = new Map<number, string>();
-  if (root) {
-    groupOf.set(root.id, root.code);
-    for (const child of tree.childrenOf(root)) for (const u of tree.subtree(child)) groupOf.set(u.id, child.code);
+/**
+ * Call inside the transaction of any change to a report's status or values, with the report as it
+ * was and as it is now (undefined for a report created or deleted). Does nothing when neither state
+ * counts, which is every save of a draft.
+ */
+export async function applyReportChange(tx: Tx, deps: RollupDeps, before: ReportState | undefined, after: ReportState | undefined): Promise<void> {
+  const ref = (after ?? before)?.row;
+  if (!ref) return;
+  const was = before && bucketOf(before.row.status);
+  const now = after && bucketOf(after.row.status);
+  if (!was && !now) return;
+  const target = deps.templates.forPeriod(ref.templateId, ref.periodId);
+  if (!target) return;
+  const { templateId, periodId } = ref;
+  const state = await rollupState(tx, templateId, periodId);
+  if (!state || state.version !== target.file.version) {
+    // Cells kept on another version (a version added for a period already under way) are rebuilt on
+    // the next read; a period nobody has counted in yet starts being maintained from empty.
+    if (state) return clearRollupState(tx, templateId, periodId);
+    if (was || (await hasCountedReports(tx, templateId, periodId, ref.id))) return;
+    await setRollupState(tx, templateId, periodId, target.file.version, deps.clock().toISOString());
   }
-  const version = template.file.version;
-  const groups = await loadGroupPartials(deps.store.db, template.file.id, period.id, version, COUNTED[include], groupOf);
-  // Reports made on another version are carried into this one row by row (rare: a version that took
-  // effect after some units had started the period).
-  const others = [...rows.values()].filter((r) => r.templateVersion !== version && groupOf.has(r.unitId) && COUNTED[include].includes(r.status));
-  if (others.length > 0) {
-    const stored = await loadValues(deps.store.db, others.map((r) => r.id));
-    for (const r of others) {
-      const group = groupOf.get(r.unitId)!;
-      const partials = groups.get(group) ?? new Map();
-      groups.set(group, partials);
-      for (const [key, p] of partialsOf([inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map())])) addValue(partials, key, p);
+  const valuesOf = async (s: ReportState) => s.values ?? (await valuesOfReports(tx, [s.row.id])).get(s.row.id) ?? new Map();
+  const contribution = async (s: ReportState) => contributionOf(target.compiled, inVersion(deps, target, s.row.templateVersion, await valuesOf(s)));
+  if (was) {
+    const removed = await contribution(before);
+    await removeFromAncestors(tx, templateId, periodId, before.row.unitId, toRows(was, removed));
+    const extremes = [...removed.keys()].filter((key) => isExtreme(target, key));
+    if (extremes.length > 0) await refreshExtremes(tx, deps, target, before.row, was, extremes);
+  }
+  if (now) await addToAncestors(tx, templateId, periodId, after.row.unitId, toRows(now, await contribution(after)));
+}
+
+function isExtreme(target: LoadedTemplate, key: string): boolean {
+  const { row, col } = parseCellKey(key);
+  const spec = target.compiled.cell(row, col);
+  return spec !== undefined && keepsExtremes(spec);
+}
+
+export function toRows(bucket: Bucket, partials: Partials): CellRow[] {
+  return [...partials].map(([key, p]) => {
+    const { row, col } = parseCellKey(key);
+    return [bucket, row, col, p.sum, p.count, p.min, p.max];
+  });
+}
+
+/**
+ * A min or a max cannot be taken back like a sum: after a report leaves, each ancestor's extremes of
+ * those cells are recomputed from its children (their maintained cells and their own reports),
+ * nearest ancestor first so each step reads the corrected level below.
+ */
+async function refreshExtremes(tx: Tx, deps: RollupDeps, target: LoadedTemplate, report: ReportState['row'], bucket: Bucket, keys: string[]) {
+  const { templateId, periodId } = report;
+  const wanted = new Set(keys);
+  for (const ancestor of await ancestorsOf(tx, report.unitId)) {
+    const below: Partials = new Map();
+    addPartials(below, await childExtremes(tx, templateId, periodId, bucket, ancestor));
+    const own = await reportsOfChildren(tx, templateId, periodId, [bucket], ancestor);
+    const values = await valuesOfReports(tx, own.map((r) => r.id));
+    for (const r of own) addPartials(below, contributionOf(target.compiled, inVersion(deps, target, r.templateVersion, values.get(r.id) ?? new Map())));
+    const cells: [string, string, number | null, number | null][] = [];
+    for (const key of wanted) {
+      const { row, col } = parseCellKey(key);
+      const p = below.get(key);
+      cells.push([row, col, p?.min ?? null, p?.max ?? null]);
     }
+    await setExtremes(tx, templateId, periodId, ancestor, bucket, cells);
   }
-  return { tree, rows, groups };
-}
-
-async function loadOwnValues(deps: AppDeps, template: LoadedTemplate, data: PeriodData, include: Include) {
-  const counted = [...data.rows.values()].filter((r) => COUNTED[include].includes(r.status));
-  const stored = await loadValues(deps.store.db, counted.map((r) => r.id));
-  return new Map(counted.map((r) => [r.unitId, inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map())]));
 }

@@ -14,7 +14,6 @@ import type { RequestDeps } from '../env';
 import { completenessOf } from './aggregate';
 import { deadlineOf, type PeriodScope, resolvePeriodScope } from './report-context';
 import { incomingCompleteness } from './incoming';
-import { createRollup } from './rollup';
 
 const PERIODS_SHOWN = 4;
 
@@ -78,8 +77,7 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
  */
 async function belowOf(deps: RequestDeps, scope: PeriodScope, receiving: TreeUnit): Promise<Completeness> {
   if (isAgency(receiving)) return incomingCompleteness(deps, scope, receiving);
-  const data = await createRollup(deps, scope.template, scope.period, 'submitted', receiving.code).data(scope.period);
-  return completenessOf(deps, scope.template, scope.period, scope.tree, receiving, data);
+  return completenessOf(deps, scope.template, { period: scope.period, members: [scope.period], spec: scope.template.spec }, scope.tree, receiving);
 }
 
 /** The period in progress today and the ones just before it, newest first. */

@@ -1,12 +1,14 @@
 // "Tổng hợp": the unit's subtree rolled up, read-only in the same grid, with completeness and the Excel package.
+// The grid shows the server's roll-up cell for cell, computed cells included (domain/rollup/compute.ts),
+// the very figures the Excel package prints: nothing is recomputed here.
 import type { GridApi } from 'ag-grid-community';
 import { createEffect, createMemo, createResource, createSignal, Show } from 'solid-js';
-import type { CellValue } from '../../../schema/api';
 import { ErrorBox, Loading } from '../../components/LoadState';
 import type { Engine } from '../../engine';
 import type { GridCellSource, GridRow } from '../../grid/template-columns';
 import { t } from '../../i18n';
 import { cellKeyOf } from '../../stores/report-store';
+import { aggregateCells } from './aggregate-cells';
 import type { ReportPageData } from './loader';
 import { ReportGrid } from './ReportGrid';
 
@@ -23,13 +25,7 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
     return api.exportUrl(key.template, key.period, key.unit, format, include());
   };
 
-  // The server's figures win; computed cells it left out are derived here with the shared engine.
-  const values = createMemo(() => {
-    const agg = aggregate();
-    const inputs = new Map<string, CellValue>();
-    for (const v of agg?.values ?? []) inputs.set(cellKeyOf(v.row, v.col), v.value);
-    return new Map([...props.engine.compute(inputs), ...inputs]);
-  });
+  const values = createMemo(() => aggregateCells(aggregate()));
 
   const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
   createEffect(() => {
@@ -92,6 +88,11 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
           {t('first.downloadJson')}
         </a>
       </div>
+      <Show when={(aggregate()?.incompletePast.length ?? 0) > 0}>
+        <p class="small muted incomplete-past" role="note">
+          {t('aggregate.incompletePast', { periods: aggregate()!.incompletePast.join(', ') })}
+        </p>
+      </Show>
       <Show when={!aggregate.error} fallback={<ErrorBox error={aggregate.error} onRetry={() => void refetch()} />}>
         <Show when={aggregate()} fallback={<Loading />}>
           <div class="grid-and-issues">

@@ -1,0 +1,32 @@
+// The server under test, in its own process (so the load the bench generates does not share its event
+// loop): the real startServer on 127.0.0.1, plus an IPC channel for what only the process can measure:
+// its event-loop delay, its peak memory, and a recompute run through its own worker pool.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { rebuild } from '../server/services/rollup-build';
+import { startServer } from '../server/start';
+
+const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: process.env.BENCH_DB!, demo: false, seedPassword: 'x', clientDir: '/nonexistent' });
+const lag = monitorEventLoopDelay({ resolution: 5 });
+lag.enable();
+let peakRss = 0;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25).unref();
+
+process.on('message', async (message: { id: number; type: string; templateId?: string; periodId?: string }) => {
+  const reply = (body: object) => process.send!({ id: message.id, ...body });
+  if (message.type === 'reset') {
+    lag.reset();
+    peakRss = process.memoryUsage.rss();
+    return reply({});
+  }
+  if (message.type === 'stats') return reply({ maxLagMs: lag.max / 1e6, rssMb: Math.max(peakRss, process.memoryUsage.rss()) / 2 ** 20 });
+  if (message.type === 'recompute') {
+    const started = performance.now();
+    await rebuild(server.deps, message.templateId!, message.periodId!, { inWorker: true });
+    return reply({ ms: performance.now() - started });
+  }
+  if (message.type === 'stop') {
+    await server.close();
+    process.exit(0);
+  }
+});
+process.send!({ id: 0, url: server.url });
