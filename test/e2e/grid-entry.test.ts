@@ -6,7 +6,7 @@
 // a paste or a cleared block back as one action.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, classesOf, openReport, poll, startE2E, text, type E2E } from './browser';
+import { cell, classesOf, focused, openReport, paste, poll, startE2E, text, type E2E } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
 const NOW = new Date('2024-12-16T02:00:00Z');
@@ -23,20 +23,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** "row/col" of the cell that has the keyboard focus. */
-export const focused = (page: Page) =>
-  page.evaluate(() => {
-    const c = document.activeElement?.closest('.ag-cell');
-    return c ? `${c.closest('[row-id]')?.getAttribute('row-id')}/${c.getAttribute('col-id')}` : '';
-  });
-
 const editing = (page: Page) => page.locator('.report-grid .ag-cell-inline-editing').count();
-
-/** Puts text on the clipboard as a spreadsheet would, then pastes it into the focused cell. */
-export async function paste(page: Page, tsv: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), tsv);
-  await page.keyboard.press('Control+v');
-}
 
 async function openForm(origin: string): Promise<Page> {
   const page = await e2e.logIn('canbo-05971');
