@@ -183,7 +183,6 @@ describe('phone width', () => {
     writeFileSync(shot, await page.screenshot({ fullPage: false }));
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     rmSync(shot);
-    console.log('WIDE', await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Nothing in the toolbar overlaps anything else there.
     const boxes = await page.locator('.toolbar > *:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
