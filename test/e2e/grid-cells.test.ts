@@ -175,6 +175,30 @@ describe('cell states, history and comments', () => {
   });
 });
 
+describe('rules as the officer types', () => {
+  it('marks the failing cell, names the rule and figures, and takes the officer from the list to the cell', async () => {
+    const page = await open(B06, '2024Q3');
+    await cell(page, '04', 'nhan_tong').click();
+    // Received 10 while its parts are 5 + 4 + 0.
+    for (const v of ['10', '5', '4', '0']) {
+      await page.keyboard.type(v);
+      await page.keyboard.press('Tab');
+    }
+    await poll(() => classesOf(cell(page, '04', 'nhan_tong'))).toContain('report-cell-error');
+    const issue = page.locator('.issues-panel .issue-error').first();
+    expect(await text(issue.locator('.issue-message'))).toMatch(/cột \(1\) là 10, phải bằng .* là 9\.$/);
+    await page.keyboard.press('Escape');
+    await cell(page, '10', 'nhan_tong').click();
+    await issue.locator('.issue-link').click();
+    await poll(() => focused(page)).toBe('04/nhan_tong');
+    // Fixed from there by the keyboard: 10 becomes 9.
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await poll(() => classesOf(cell(page, '04', 'nhan_tong'))).not.toContain('report-cell-error');
+    await page.context().close();
+  });
+});
+
 describe('phone width', () => {
   it('at 390 px the form keeps a frozen label, readable headers and controls that do not overlap', async () => {
     const page = await open(B06, '2024Q4', UNIT, { width: 390, height: 844 });

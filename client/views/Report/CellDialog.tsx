@@ -29,9 +29,10 @@ export interface CellDialogProps {
 export function CellDialog(props: CellDialogProps) {
   const api = untrack(() => props.api);
   const key = untrack(() => props.reportKey);
-  const [entries] = createResource(() => api.history(key.template, key.period, key.unit).then((all) => all.filter((e) => e.row === props.row && e.col === props.col)));
+  const at = untrack(() => ({ row: props.row, col: props.col }));
+  const [entries] = createResource(() => api.history(key.template, key.period, key.unit).then((all) => all.filter((e) => e.row === at.row && e.col === at.col)));
   const lines = () => historyLines(entries() ?? [], props.file);
-  const mine = () => props.comments.filter((c) => c.row === props.row && c.col === props.col);
+  const mine = () => props.comments.filter((c) => c.row === at.row && c.col === at.col);
   const [text, setText] = createSignal('');
   const [busy, setBusy] = createSignal(false);
 
@@ -40,7 +41,7 @@ export function CellDialog(props: CellDialogProps) {
     if (!text().trim()) return;
     setBusy(true);
     try {
-      props.onAdded(await api.addComment(key.template, key.period, key.unit, { row: props.row, col: props.col, text: text().trim() }));
+      props.onAdded(await api.addComment(key.template, key.period, key.unit, { row: at.row, col: at.col, text: text().trim() }));
       setText('');
     } catch (err) {
       notify(errorMessage(err), 'error');

@@ -1,7 +1,7 @@
 // A report grid: a template's columns and rows in the DataGrid, with Excel-grade entry (client/grid/
 // entry-controller: keys, a selected block, copy and paste, undo) and Tab to the next input cell.
 import type { CellPosition, GridApi, GridOptions, TabToNextCellParams } from 'ag-grid-community';
-import { createMemo, onCleanup, onMount } from 'solid-js';
+import { createMemo, onCleanup, onMount, untrack } from 'solid-js';
 import type { CellValue } from '../../../schema/api';
 import { DataGrid } from '../../components/DataGrid';
 import { notify } from '../../components/Toasts';
@@ -73,11 +73,14 @@ export function ReportGrid(props: ReportGridProps) {
     openCell: (row, col) => props.onOpenCell?.(row, col),
   };
   const entry = createEntryController(model);
-  props.onEntry?.(entry);
+  untrack(() => props.onEntry)?.(entry);
 
   // Typed values go through the columns; each is recorded as one action to undo.
   const source: GridCellSource = {
-    ...props.source,
+    label: (key, params) => props.source.label(key, params),
+    onEditorProblem: (message) => props.source.onEditorProblem?.(message),
+    hasComment: (r, c) => props.source.hasComment?.(r, c) ?? false,
+    isChanged: (r, c) => props.source.isChanged?.(r, c) ?? false,
     value: (r, c) => props.source.value(r, c),
     issues: (r, c) => props.source.issues(r, c),
     isDirty: (r, c) => props.source.isDirty(r, c),
