@@ -64,10 +64,15 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
   const row = () => props.route.row ?? rows()[0]?.row;
   const columns = () => (version.error ? undefined : version())?.columns ?? [];
   const col = () => props.route.col ?? columns()[0]?.key;
+  // An agency holds no figures of its own: its figures are those of the unit it compiles for.
+  const figureUnit = () => {
+    const s = statusOk();
+    return s && s.under.level === 'agency' && s.under.parentCode ? s.under.parentCode : s?.under.code;
+  };
   const figureKey = createMemo(() => {
     const k = key();
-    const [r, c] = [row(), col()];
-    return k && r && c ? { ...k, row: r, col: c } : undefined;
+    const [r, c, u] = [row(), col(), figureUnit()];
+    return k && r && c && u ? { ...k, under: u, row: r, col: c } : undefined;
   });
   const [series] = createResource(figureKey, (k) => api.dashboardSeries({ template: k.template, unit: k.under, row: k.row, col: k.col, to: k.period }));
   const [compare] = createResource(figureKey, (k) => api.dashboardCompare({ template: k.template, period: k.period, under: k.under, row: k.row, col: k.col }));
@@ -87,13 +92,13 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
         <label>
           <span>{t('dash.template')}</span>
           <select value={template() ?? ''} onChange={(e) => go({ template: e.currentTarget.value, period: undefined, row: undefined, col: undefined })}>
-            <For each={templates() ?? []}>{(tp) => <option value={tp.id}>{`${tp.formNumber} — ${tp.title}`}</option>}</For>
+            <For each={templates() ?? []}>{(tp) => <option value={tp.id} selected={tp.id === template()}>{`${tp.formNumber} — ${tp.title}`}</option>}</For>
           </select>
         </label>
         <label>
           <span>{t('dash.period')}</span>
           <select value={period() ?? ''} onChange={(e) => go({ period: e.currentTarget.value })}>
-            <For each={[...(periods() ?? [])].reverse()}>{(p) => <option value={p.id}>{periodLabel(p.id, p.label)}</option>}</For>
+            <For each={[...(periods() ?? [])].reverse()}>{(p) => <option value={p.id} selected={p.id === period()}>{periodLabel(p.id, p.label)}</option>}</For>
           </select>
         </label>
       </div>
@@ -126,13 +131,13 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
             <label class="wide">
               <span>{t('dash.indicator')}</span>
               <select value={row() ?? ''} onChange={(e) => go({ row: e.currentTarget.value })}>
-                <For each={rows()}>{(r) => <option value={r.row}>{r.label}</option>}</For>
+                <For each={rows()}>{(r) => <option value={r.row} selected={r.row === row()}>{r.label}</option>}</For>
               </select>
             </label>
             <label>
               <span>{t('dash.column')}</span>
               <select value={col() ?? ''} onChange={(e) => go({ col: e.currentTarget.value })}>
-                <For each={columns()}>{(c) => <option value={c.key}>{c.label}</option>}</For>
+                <For each={columns()}>{(c) => <option value={c.key} selected={c.key === col()}>{c.label}</option>}</For>
               </select>
             </label>
           </div>

@@ -18,6 +18,7 @@ export function TrendSection(props: { data: DashboardTimeliness; atPeriod: (peri
       <h2 id="dash-trend-title">{t('dash.trendTitle', { count: d().periods.length, unit: d().under.name })}</h2>
       <PeriodChart
         kind="stacked-bars"
+        decimals={0}
         title={t('dash.trendTitle', { count: d().periods.length, unit: d().under.name })}
         labels={labels()}
         series={[

@@ -38,7 +38,9 @@ const xAxis = (labels: string[]): uPlot.Axis => ({
 });
 
 const yAxis = (decimals?: number): uPlot.Axis => ({
-  values: (_u, splits) => splits.map((v) => formatNumber(v, decimals !== undefined && decimals < 3 ? undefined : 2)),
+  values: (_u, splits) => splits.map((v) => formatNumber(v, decimals)),
+  // Counts of reports step in whole numbers.
+  ...(decimals === 0 ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] } : {}),
   size: 56,
   font: '11px system-ui, sans-serif',
 });
