@@ -7,7 +7,7 @@ import { formatNumber } from '../../format';
 import { t } from '../../i18n';
 import { periodLabel } from '../../period-label';
 import { hrefFor } from '../../router';
-import { PeriodChart } from './charts';
+import { axisLabel, PeriodChart } from './charts';
 import { COLORS } from './TrendSection';
 
 const cellTitle = (c: DashboardSeries['cell']) => `${c.rowLabel} — ${c.colLabel}${c.measure ? ` (${c.measure})` : ''}`;
@@ -21,7 +21,7 @@ export function SeriesView(props: { data: DashboardSeries }) {
       <PeriodChart
         kind="lines"
         title={t('dash.seriesTitle', { cell: cellTitle(d().cell), unit: d().unit.name })}
-        labels={d().points.map((p) => periodLabel(p.id, p.label))}
+        labels={d().points.map((p) => axisLabel(p.id))}
         series={[
           { label: t('dash.value'), color: COLORS.value, values: d().points.map((p) => p.value) },
           { label: t('dash.lastYear'), color: COLORS.lastYear, values: d().points.map((p) => p.lastYear?.value ?? null), dashed: true },

@@ -6,13 +6,13 @@ import { formatNumber } from '../../format';
 import { t } from '../../i18n';
 import { periodLabel } from '../../period-label';
 import { hrefFor, type Route } from '../../router';
-import { PeriodChart } from './charts';
+import { axisLabel, PeriodChart } from './charts';
 
 export const COLORS = { onTime: '#1d7a46', late: '#d97706', missing: '#b42318', value: '#0b5cad', lastYear: '#7a8899' };
 
 export function TrendSection(props: { data: DashboardTimeliness; atPeriod: (period: string) => Route; forUnit: (unit: string) => Route }) {
   const d = () => props.data;
-  const labels = () => d().periods.map((p) => periodLabel(p.id, p.label));
+  const labels = () => d().periods.map((p) => axisLabel(p.id));
   return (
     <section class="dash-section" aria-labelledby="dash-trend-title">
       <h2 id="dash-trend-title">{t('dash.trendTitle', { count: d().periods.length, unit: d().under.name })}</h2>

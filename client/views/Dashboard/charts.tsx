@@ -18,7 +18,7 @@ export interface ChartSeries {
 
 export interface ChartProps {
   kind: 'stacked-bars' | 'lines';
-  /** One label per period, in order. */
+  /** One label per period, in order (short: axisLabel). */
   labels: string[];
   series: ChartSeries[];
   height?: number;
@@ -27,10 +27,19 @@ export interface ChartProps {
   decimals?: number;
 }
 
+/** A period id as an axis writes it, short enough for a phone: 11/2026, Q3/2026, S1/2026, 2026. */
+export function axisLabel(id: string): string {
+  let m = /^(\d{4})(\d{2})$/.exec(id);
+  if (m) return `${m[2]}/${m[1]}`;
+  m = /^(\d{4})([QSN])(\d)$/.exec(id);
+  if (m) return `${m[2]}${m[3]}/${m[1]}`;
+  return id;
+}
+
 const xAxis = (labels: string[]): uPlot.Axis => ({
   values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? (labels[i] ?? '') : '')),
-  // Labels of months need room: uPlot skips splits that would overlap.
-  space: 56,
+  // uPlot skips splits closer than this, so labels never run into each other.
+  space: Math.max(40, 7 * Math.max(0, ...labels.map((l) => l.length))),
   incrs: [1, 2, 3, 4, 6, 12],
   gap: 4,
   size: 36,
