@@ -138,6 +138,15 @@ describe('GET /api/dashboard/series and /compare', () => {
     expect(d.points.at(-1)!.lastYear).toEqual({ period: '202511', value: d.points[0]!.value });
   });
 
+  it('continues the citizen-reception series across its two template versions, each point naming the version in force', async () => {
+    const d = await get<DashboardSeries>(`/api/dashboard/series?template=${TCD}&unit=20&row=1&from=2025Q3&to=2026Q3`, 'lanhdao-20-ttr');
+    expect(d.templateVersion).toBe(t.deps.templates.forPeriod(TCD, '2026Q3')!.file.version);
+    expect(d.points.map((p) => p.templateVersion)).toEqual(d.points.map((p) => t.deps.templates.forPeriod(TCD, p.id)!.file.version));
+    expect(new Set(d.points.map((p) => p.templateVersion)).size).toBe(2);
+    const agg = await get<Aggregate>(`/api/aggregates/${TCD}/2026Q3/20`, 'lanhdao-20-ttr');
+    expect(d.points.at(-1)!.value).toBe(at(agg.values, '1', d.cell.col));
+  });
+
   it('compares the communes for one period, largest first, each its own roll-up, the total the province’s ratio of sums', async () => {
     const d = await get<DashboardCompare>(`/api/dashboard/compare?template=${KTXH}&period=202610&under=20&row=20`);
     const agg = await get<Aggregate>(`/api/aggregates/${KTXH}/202610/20`);
