@@ -6,6 +6,7 @@ import type { DashboardChild, DashboardStatus, DashboardStatusUnit } from '../..
 import { LateBadge, StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { type MessageKey, t } from '../../i18n';
+import { periodLabel } from '../../period-label';
 import { hrefFor, type Route } from '../../router';
 import { type CountFilter, dueLines, matchesFilter, overdueLines } from './dashboard-view';
 
@@ -33,8 +34,8 @@ export function StatusSection(props: { status: DashboardStatus; drill: (under: s
   const lines = () => s().units.filter((u) => matchesFilter(u, filter()));
   return (
     <section class="dash-section" aria-labelledby="dash-status-title">
-      <h2 id="dash-status-title">{t('dash.statusTitle', { period: s().period.label, unit: s().under.name })}</h2>
-      <div class="dash-cards" role="group" aria-label={t('dash.statusTitle', { period: s().period.label, unit: s().under.name })}>
+      <h2 id="dash-status-title">{t('dash.statusTitle', { period: periodLabel(s().period.id, s().period.label), unit: s().under.name })}</h2>
+      <div class="dash-cards" role="group" aria-label={t('dash.statusTitle', { period: periodLabel(s().period.id, s().period.label), unit: s().under.name })}>
         <For each={CARDS}>
           {(card) => (
             <button
