@@ -1,4 +1,4 @@
-// The dashboards on the demo data, as a commune officer, an agency head and the province's head see
+// The dashboards on the demo data, as a commune officer, a district head, an agency head and the province's head see
 // them: every count, line and point on screen is the number the API gives for the same question, the
 // drill-down follows the hierarchy in force, numbers link to the reports behind them, uPlot comes only
 // with the dashboard, and the page reads at 390 px. Screenshots go to /tmp/dashboard-*.png.
@@ -143,6 +143,19 @@ describe('dashboards on the demo data', () => {
 
     await page.goto(`${e2e.url}/#/dashboard?template=${KTXH}&period=202611&under=20`);
     await poll(() => text(page.locator('.error-box'))).toContain('không có quyền');
+  });
+
+  it('shows the head of a former district (Thành phố Lạng Sơn, before the reform) its communes of Tháng 06/2025, and no way above it', async () => {
+    const page = await e2e.logIn('lanhdao-178');
+    const api = await apiAs(e2e, 'lanhdao-178');
+    await openDashboard(page, `template=${KTXH}&period=202506&under=178`);
+    const status = await api.dashboardStatus(KTXH, '202506', '178');
+    expect(status.under.level).toBe('district');
+    expect(status.units.length).toBeGreaterThan(0);
+    expect(status.units.every((u) => u.parentCode === '178')).toBe(true);
+    await expectStatusOnScreen(page, status);
+    expect(await page.locator('.dash-crumbs a').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/dashboard-district.png', fullPage: true });
   });
 
   it('shows a commune officer their own report, late, in working days, and their commune’s figures over time', async () => {
