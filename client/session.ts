@@ -4,6 +4,7 @@
 import { createSignal } from 'solid-js';
 import type { Me, Session as SessionInfo } from '../schema/api';
 import type { Api } from './api';
+import { forgetOfflineData } from './offline/register-sw';
 
 export type SessionState = 'checking' | 'anonymous' | 'signed-in' | 'unreachable';
 
@@ -39,6 +40,7 @@ export function createSession(api: Api) {
     } finally {
       setMe(undefined);
       setState('anonymous');
+      void forgetOfflineData();
     }
   }
 

@@ -1,7 +1,7 @@
 // The Excel round trip of a form (api.md /api/forms/…xlsx): the workbook of a unit, or of every unit
 // below a head's unit, and its upload: checked against the form it claims to be, compared cell by cell
 // with what is stored, and either previewed (nothing saved) or saved as PUT …/values saves.
-import type { CellValue, Issue, SaveResult } from '../../schema/api';
+import type { FormChange, FormIssue, FormUploadPreview, FormUploadSaved, Issue, SaveResult } from '../../schema/api';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
 import { validateInputs } from '../../domain/template/validate-inputs';
@@ -19,30 +19,6 @@ import { writeFormWorkbook, type FormSheetData } from './form-workbook';
 import { identify, openWorkbook, readSheets, type UploadedSheet } from './read-workbook';
 
 export type FormScope = 'unit' | 'below';
-
-export interface FormChange {
-  /** With a head's workbook: whose report the cell is in. */
-  unit?: string;
-  row: string;
-  col: string;
-  oldValue: CellValue;
-  newValue: CellValue;
-}
-
-export interface FormIssue extends Issue {
-  unit?: string;
-}
-
-export interface UploadPreview {
-  changes: FormChange[];
-  issues: FormIssue[];
-}
-
-export interface UploadSaved extends SaveResult {
-  changes: FormChange[];
-  /** With a head's workbook: each unit's save. */
-  units?: ({ unit: string } & SaveResult)[];
-}
 
 /** The reports a workbook covers: the unit's own, or each unit below the head's unit that must report. */
 async function targetsOf(deps: AppDeps, user: SessionUser, key: ReportKey, scope: FormScope, need: 'view' | 'write'): Promise<ReportContext[]> {
@@ -135,7 +111,7 @@ async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: 
   return out;
 }
 
-export async function previewUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer): Promise<UploadPreview> {
+export async function previewUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer): Promise<FormUploadPreview> {
   const compared = await compare(deps, user, key, bytes, 'view');
   return { changes: compared.flatMap((c) => c.changes), issues: compared.flatMap((c) => c.issues) };
 }
@@ -145,7 +121,7 @@ export async function previewUpload(deps: AppDeps, user: SessionUser, key: Repor
  * workbook, else the revision the workbook was made from. A refused cell refuses the upload (422, all
  * or nothing, as PUT …/values without `partial`); every sheet is checked before any is saved.
  */
-export async function saveUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, ifMatch: number | undefined): Promise<UploadSaved> {
+export async function saveUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, ifMatch: number | undefined): Promise<FormUploadSaved> {
   const compared = await compare(deps, user, key, bytes, 'write');
   const refused = compared.flatMap((c) => c.refused);
   if (refused.length > 0) {
