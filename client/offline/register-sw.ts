@@ -33,3 +33,9 @@ export async function forgetOfflineData(): Promise<void> {
     // no Cache Storage: nothing kept
   }
 }
+
+/** After a login: the worker's copy of GET /api/session says who is signed in now, for a reload offline. */
+export function rememberSession(): void {
+  if (typeof navigator === 'undefined' || !navigator.serviceWorker?.controller) return;
+  void fetch('/api/session', { credentials: 'same-origin' }).catch(() => undefined);
+}
