@@ -26,6 +26,7 @@ import type {
   WorkflowResult,
   WorklistItem,
 } from '../schema/api';
+import type { DashboardCompare, DashboardSeries, DashboardStatus, DashboardTimeliness } from '../schema/dashboard';
 
 /** A failed call. status 0 means the server was not reached (offline, DNS, timeout). */
 export class ApiError extends Error {
@@ -81,7 +82,20 @@ export interface Api {
   /** Uploads a filled form workbook: a preview saves nothing; otherwise saved on `revision` (If-Match). */
   previewForm(template: string, period: string, unit: string, file: Blob): Promise<FormUploadPreview>;
   saveForm(template: string, period: string, unit: string, file: Blob, revision?: number): Promise<FormUploadSaved>;
+
+  // Dashboards (issue 12).
+  dashboardStatus(template: string, period: string, under: string): Promise<DashboardStatus>;
+  dashboardTimeliness(template: string, under: string, options?: { to?: string; periods?: number }): Promise<DashboardTimeliness>;
+  dashboardSeries(q: { template: string; unit: string; row: string; col?: string; from?: string; to?: string; include?: 'approved' | 'submitted' }): Promise<DashboardSeries>;
+  dashboardCompare(q: { template: string; period: string; under: string; row: string; col?: string; include?: 'approved' | 'submitted' }): Promise<DashboardCompare>;
 }
+
+/** A query string from the defined entries of an object. */
+const queryOf = (q: Record<string, string | number | undefined>) =>
+  Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${enc(String(v))}`)
+    .join('&');
 
 export interface ApiOptions {
   base?: string;
@@ -198,5 +212,10 @@ export function createApi(options: ApiOptions = {}): Api {
         body: file,
         headers: { 'content-type': XLSX_TYPE, ...(revision === undefined ? {} : { 'if-match': String(revision) }) },
       }),
+
+    dashboardStatus: (template, period, under) => call('GET', `/dashboard/status?${queryOf({ template, period, under })}`),
+    dashboardTimeliness: (template, under, options = {}) => call('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}`),
+    dashboardSeries: (q) => call('GET', `/dashboard/series?${queryOf(q)}`),
+    dashboardCompare: (q) => call('GET', `/dashboard/compare?${queryOf(q)}`),
   };
 }
