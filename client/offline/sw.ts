@@ -3,7 +3,8 @@
 // answer of each GET /api call the form needs, so the reloaded form has its report and template.
 // Hand-written rather than workbox (vite-plugin-pwa): seventy lines the team can read whole, no
 // dependency tree in the browser or the build, and exactly three rules: navigations and API reads try
-// the network first and fall back to the kept copy; hashed assets come from the cache.
+// the network first and fall back to the kept copy (also when the network stalls); hashed assets come
+// from the cache.
 
 interface ExtendableEventLike extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -61,17 +62,33 @@ sw.addEventListener('fetch', (e) => {
   else if (url.pathname.startsWith('/assets/')) e.respondWith(cacheFirst(request));
 });
 
+/**
+ * A network this slow to answer is treated as down for the request, when a kept copy exists: the page
+ * soon, the data later (an older report only costs a conflict check when saving; see report-store).
+ */
+const PATIENCE_MS = { page: 4000, data: 10_000 };
+
 async function networkFirst(request: Request, cacheName: string, key: Request | string): Promise<Response> {
-  try {
-    const response = await fetch(request);
+  const patience = cacheName === DATA ? PATIENCE_MS.data : PATIENCE_MS.page;
+  const network = fetch(request).then((response) => {
     if (response.status === 200) {
       const copy = response.clone();
       void caches.open(cacheName).then((c) => c.put(key, copy));
     }
     return response;
+  });
+  const kept = () => caches.match(key, { cacheName });
+  // A stalled line (packets lost rather than refused) waits for the network no longer than `patience`
+  // when there is a copy to show; the late answer still refreshes the copy.
+  const late = new Promise<Response | undefined>((resolve) => setTimeout(() => void kept().then(resolve), patience));
+  network.catch(() => undefined);
+  try {
+    const first = await Promise.race([network, late]);
+    if (first) return first;
+    return await network;
   } catch (error) {
-    const kept = await caches.match(key, { cacheName });
-    if (kept) return kept;
+    const copy = await kept();
+    if (copy) return copy;
     throw error;
   }
 }
