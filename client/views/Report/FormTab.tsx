@@ -18,6 +18,8 @@ import { ChangesPanel, CommentsPanel, createComments, LockNotice } from './Revie
 import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
+import { ExcelRoundTrip } from './ExcelRoundTrip';
+import { ConflictDialog } from '../../offline/ConflictDialog';
 import type { WorkflowActions } from './workflow-actions';
 
 export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions; api: Api }) {
@@ -246,6 +248,14 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         <Show when={props.store.issues().length === 0}>
           <span class="ok-line small">✓ {t('report.noIssues')}</span>
         </Show>
+        <ExcelRoundTrip
+          api={props.api}
+          reportKey={reportKey()}
+          file={file()}
+          canUpload={r().can.edit}
+          revision={() => props.store.report()?.revision}
+          onSaved={() => void props.store.reloadKeepingEdits()}
+        />
         <span class="legend" aria-hidden="true">
           <span class="legend-item legend-input">{t('report.legend.input')}</span>
           <span class="legend-item legend-dirty">{t('report.legend.unsaved')}</span>
@@ -324,6 +334,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           </Show>
           <p>{t('report.submitConfirm')}</p>
         </Dialog>
+      </Show>
+      <Show when={props.store.conflictCells().length > 0}>
+        <ConflictDialog store={props.store} cellLabel={cellLabel} />
       </Show>
       <Show when={returning()}>
         <ReturnDialog
