@@ -84,7 +84,11 @@ function createWriteQueue(db: Db): Pick<Store, 'write' | 'exclusive'> {
         outcomes.push({ ok: true, value: await db.transaction(group[0]!.run!) });
       } else {
         await db.transaction(async (tx) => {
-          for (const job of group) {
+          for (const [i, job] of group.entries()) {
+            // The embedded driver answers synchronously: without a turn of the event loop between
+            // jobs a group of saves would hold it for all of them. Other requests only read through
+            // other connections, which see nothing of this transaction until it commits.
+            if (i > 0) await new Promise((resolve) => setImmediate(resolve));
             try {
               outcomes.push({ ok: true, value: await tx.transaction(job.run!) });
             } catch (error) {

@@ -183,32 +183,6 @@ export async function valuesOfReports(db: Reader, reportIds: readonly number[]):
   return out;
 }
 
-/** Every counted report of a period, with its unit's parent. */
-export async function countedReportsOfPeriod(db: Reader, templateId: string, periodId: string) {
-  return jsonRows<[number, number, number | null, number, Bucket]>(
-    db,
-    sql`id, unit_id, parent_id, template_version, status`,
-    sql`SELECT r.id, r.unit_id, u.parent_id, r.template_version, r.status FROM reports r JOIN units u ON u.id = r.unit_id
-      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')`,
-  );
-}
-
-/** Parent and depth of every unit that has a parent (the tree above the reports, by id). */
-export async function unitParents(db: Reader): Promise<Map<number, number>> {
-  const rows = await jsonRows<[number, number]>(db, sql`id, parent_id`, sql`SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL`);
-  return new Map(rows);
-}
-
-/** Writes maintained cells of a period: [unitId, bucket, row, col, sum, count, min, max] rows. */
-export async function insertCells(tx: Tx, templateId: string, periodId: string, rows: [number, ...CellRow][]) {
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await tx.run(sql`
-      INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
-      SELECT ${templateId}, ${periodId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-      FROM json_each(${json(rows.slice(i, i + 20_000))})`);
-  }
-}
-
 export async function deletePeriodCells(tx: Tx, templateId: string, periodId: string) {
   await tx.run(sql`DELETE FROM rollup_cells WHERE template_id = ${templateId} AND period_id = ${periodId}`);
 }

@@ -17,7 +17,7 @@ import { completenessOf, type RollupScope } from '../services/aggregate';
 import { deadlineOf } from '../services/report-context';
 import { COUNTED, type Include } from '../services/rollup';
 import { subtreeGrids } from '../services/rollup-read';
-import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
+import { buildEvalContext, inVersion, otherPeriodsOf, pastInputs } from '../services/report-values';
 
 export interface ExportUnit {
   code: string;
@@ -131,13 +131,15 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
     WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
+  const others = otherPeriodsOf(template, period);
   for (let i = 0; i < order.length; i += CHUNK) {
     const chunk = order.slice(i, i + CHUNK);
     const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
+    const past = await pastInputs(deps, template, chunk.map((u) => u.id), others);
     for (const u of chunk) {
       const row = byUnit.get(u.id)!;
       const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
-      const ctx = await buildEvalContext(template, period, own, unitInputLoader(deps, template, u));
+      const ctx = await buildEvalContext(template, period, own, async () => past.values.get(u.id) ?? new Map());
       yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx) };
     }
   }
