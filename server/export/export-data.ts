@@ -98,7 +98,7 @@ async function rosterOf(deps: AppDeps, scope: RollupScope, toUnit: (u: TreeUnit)
   const { template, span, tree, unit } = scope;
   const rows = await deps.store.db.all<{ unit_id: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.unit_id, r.status, r.submitted_at
-    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
+    FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
     WHERE c.ancestor_id = ${unit.id}`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const roster: RosterEntry[] = [];
@@ -127,8 +127,8 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
   const period = span.period;
   const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
-    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
-    WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
+    FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+    WHERE c.ancestor_id = ${unit.id} AND +r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
   const others = otherPeriodsOf(template, period);
