@@ -8,12 +8,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createContext, type RowModule } from './context';
 import { type BenchRow, lastJson, printTable } from './measure';
+import { dashboardRows } from './rows/dashboard';
 import { excelRows } from './rows/excel';
 import { rollupRows } from './rows/rollups';
 import { saveRows } from './rows/save-burst';
 
 /** In order: the recompute (first, it builds the maintained roll-ups the reads look up), reads, exports, saves. */
-const ROWS: RowModule[] = [rollupRows, excelRows, saveRows];
+const ROWS: RowModule[] = [rollupRows, dashboardRows, excelRows, saveRows];
 
 const log = (line: string) => console.log(line);
 const only = process.env.BENCH_ROWS?.split(',');
