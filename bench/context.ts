@@ -77,6 +77,14 @@ export interface BenchContext {
 // poll completes while it runs: say so rather than print 0.
 const health = (ms: number | undefined) => (ms === undefined ? 'health not polled (runs in the bench process)' : `health max ${ms.toFixed(0)} ms`);
 
+/**
+ * A baseline, or a row measured in this process, is a synchronous query holding this process's event
+ * loop (the embedded driver is synchronous): a kept-alive socket the server closed meanwhile (its
+ * keep-alive timeout) is only seen once the loop polls again, so wait a little before the next request
+ * rather than reuse a dead socket.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
 export async function createContext(dir: string, log: (line: string) => void): Promise<BenchContext> {
   const fx = await createFixture(join(dir, 'bench.db'), log);
   const server = await child('server.ts', { BENCH_DB: fx.url });
@@ -88,9 +96,6 @@ export async function createContext(dir: string, log: (line: string) => void): P
   const reset = async () => void (await server.call('reset'));
   const stats = () => server.call<ServerStats>('stats');
   const get = async (path: string, cookie: string) => {
-    // A baseline is a synchronous query in this process: while it ran, a kept-alive socket the server
-    // closed could not be noticed here. Let such closes in before reusing the pool.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const res = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.arrayBuffer();
@@ -123,6 +128,7 @@ export async function createContext(dir: string, log: (line: string) => void): P
   // One warm-up run of each side unless told not to (a run of tens of seconds): figures are steady
   // states, not a first request's module loading and cold caches.
   const measure: BenchContext['measure'] = async ({ name, runs, ours, baseline, baselineFn, note = '', warmup = true }) => {
+    await settle();
     if (warmup) await ours();
     await reset();
     const { result: ms, healthMaxMs } = await whilePolling(() => median(runs, ours));
@@ -130,9 +136,7 @@ export async function createContext(dir: string, log: (line: string) => void): P
     if (!baselines.has(baselineFn)) {
       if (warmup) await baselineFn();
       baselines.set(baselineFn, await median(Math.min(runs, 3), baselineFn));
-      // The baseline held this process's event loop (the embedded driver is synchronous): let the
-      // sockets the server closed meanwhile (keep-alive timeout) be seen before the next request.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await settle();
     }
     const baselineMs = baselines.get(baselineFn)!;
     const row: BenchRow = { name, ms, baselineMs, ratio: ms / baselineMs, rssMb: s.rssMb, maxLagMs: s.maxLagMs, baseline, note: `${note}${note ? '; ' : ''}${health(healthMaxMs)}` };
