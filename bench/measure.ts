@@ -22,7 +22,15 @@ export interface BenchRow {
   maxLagMs: number;
   note?: string;
   baseline?: string;
+  /** Save rows: throughput, 99th percentile latency and failed saves (also in the note). */
+  savesPerS?: number;
+  p99Ms?: number;
+  errors?: number;
 }
+
+/** The rows as bench/last.json holds them. */
+export const lastJson = (rows: BenchRow[]) =>
+  `${JSON.stringify(rows.map(({ name, ms, baselineMs, ratio, rssMb, maxLagMs }) => ({ name, ms, baselineMs, ratio, rssMb, maxLagMs })), null, 2)}\n`;
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 

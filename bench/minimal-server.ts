@@ -30,4 +30,8 @@ server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.send!({ id: 0, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
 });
-process.on('message', (m: { type: string }) => m.type === 'stop' && server.close(() => process.exit(0)));
+process.on('message', (m: { type: string }) => {
+  if (m.type !== 'stop') return;
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});

@@ -57,6 +57,9 @@ interface Job {
   reject(error: unknown): void;
 }
 
+/** One turn of the event loop (the embedded driver answers synchronously, so awaits alone never yield). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function createWriteQueue(db: Db): Pick<Store, 'write' | 'exclusive'> {
   const pending: Job[] = [];
   let running = false;
@@ -73,6 +76,7 @@ function createWriteQueue(db: Db): Pick<Store, 'write' | 'exclusive'> {
       const group: Job[] = [];
       while (group.length < GROUP_LIMIT && pending[0]?.run) group.push(pending.shift()!);
       await commitGroup(group);
+      await turn();
     }
     running = false;
   }
@@ -84,7 +88,11 @@ function createWriteQueue(db: Db): Pick<Store, 'write' | 'exclusive'> {
         outcomes.push({ ok: true, value: await db.transaction(group[0]!.run!) });
       } else {
         await db.transaction(async (tx) => {
-          for (const job of group) {
+          for (const [i, job] of group.entries()) {
+            // The embedded driver answers synchronously: without a turn of the event loop between
+            // jobs a group of saves would hold it for all of them. Other requests only read through
+            // other connections, which see nothing of this transaction until it commits.
+            if (i > 0) await turn();
             try {
               outcomes.push({ ok: true, value: await tx.transaction(job.run!) });
             } catch (error) {
@@ -98,7 +106,20 @@ function createWriteQueue(db: Db): Pick<Store, 'write' | 'exclusive'> {
       for (const job of group) job.reject(error);
       return;
     }
-    group.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
+    void settle(group, outcomes);
+  }
+
+  /**
+   * Settles a committed group one job per turn of the event loop: what each caller does next (a save
+   * checks its rules and answers) would otherwise run for the whole group in one go, and health checks
+   * and timers would wait behind it. The next group does not wait for this.
+   */
+  async function settle(group: Job[], outcomes: { ok: boolean; value: unknown }[]) {
+    for (const [i, job] of group.entries()) {
+      if (i > 0) await turn();
+      if (outcomes[i]!.ok) job.resolve(outcomes[i]!.value);
+      else job.reject(outcomes[i]!.value);
+    }
   }
 
   const enqueue = <T>(job: Omit<Job, 'resolve' | 'reject'>) =>

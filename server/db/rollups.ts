@@ -129,7 +129,10 @@ export async function maintainedPartials(
     let partials = out.get(unitId);
     if (!partials) out.set(unitId, (partials = new Map()));
     const cell: CellPartial = { sum: s, count: n, min: lo === null ? null : Number(lo), max: hi === null ? null : Number(hi) };
-    addPartials(partials, new Map([[cellKey(row, col), cell]]));
+    const key = cellKey(row, col);
+    const at = partials.get(key);
+    if (at) addPartials(partials, new Map([[key, cell]]));
+    else partials.set(key, cell);
   }
   return out;
 }
@@ -141,7 +144,11 @@ export interface CountedReport {
   status: string;
 }
 
-/** The reports of some units in a period whose status is one of `statuses`. */
+/**
+ * The reports of some units in a period whose status is one of `statuses`: looked up by unit on the
+ * report key (the unary + keeps SQLite off the status index, which would scan the whole country's
+ * approved reports of the period).
+ */
 export async function reportsOfUnits(
   db: Reader,
   templateId: string,
@@ -154,15 +161,15 @@ export async function reportsOfUnits(
     SELECT id, unit_id AS unitId, template_version AS templateVersion, status FROM reports
     WHERE template_id = ${templateId} AND period_id = ${periodId}
       AND unit_id IN (SELECT value FROM json_each(${json(unitIds)}))
-      AND status IN (SELECT value FROM json_each(${json(statuses)}))`);
+      AND +status IN (SELECT value FROM json_each(${json(statuses)}))`);
 }
 
 /** The reports directly below a unit (its children's own reports) in a period with one of `statuses`. */
 export async function reportsOfChildren(db: Reader, templateId: string, periodId: string, statuses: readonly string[], parentId: number) {
   return db.all<CountedReport>(sql`
     SELECT r.id, r.unit_id AS unitId, r.template_version AS templateVersion, r.status FROM unit_closure k
-    JOIN reports r ON r.unit_id = k.unit_id AND r.template_id = ${templateId} AND r.period_id = ${periodId}
-    WHERE k.ancestor_id = ${parentId} AND k.depth = 1 AND r.status IN (SELECT value FROM json_each(${json(statuses)}))`);
+    CROSS JOIN reports r ON r.unit_id = k.unit_id AND r.template_id = ${templateId} AND r.period_id = ${periodId}
+    WHERE k.ancestor_id = ${parentId} AND k.depth = 1 AND +r.status IN (SELECT value FROM json_each(${json(statuses)}))`);
 }
 
 /** The stored inputs of some reports, by report id (ids as one JSON parameter per chunk). */
@@ -181,32 +188,6 @@ export async function valuesOfReports(db: Reader, reportIds: readonly number[]):
     }
   }
   return out;
-}
-
-/** Every counted report of a period, with its unit's parent. */
-export async function countedReportsOfPeriod(db: Reader, templateId: string, periodId: string) {
-  return jsonRows<[number, number, number | null, number, Bucket]>(
-    db,
-    sql`id, unit_id, parent_id, template_version, status`,
-    sql`SELECT r.id, r.unit_id, u.parent_id, r.template_version, r.status FROM reports r JOIN units u ON u.id = r.unit_id
-      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')`,
-  );
-}
-
-/** Parent and depth of every unit that has a parent (the tree above the reports, by id). */
-export async function unitParents(db: Reader): Promise<Map<number, number>> {
-  const rows = await jsonRows<[number, number]>(db, sql`id, parent_id`, sql`SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL`);
-  return new Map(rows);
-}
-
-/** Writes maintained cells of a period: [unitId, bucket, row, col, sum, count, min, max] rows. */
-export async function insertCells(tx: Tx, templateId: string, periodId: string, rows: [number, ...CellRow][]) {
-  for (let i = 0; i < rows.length; i += 20_000) {
-    await tx.run(sql`
-      INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
-      SELECT ${templateId}, ${periodId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-      FROM json_each(${json(rows.slice(i, i + 20_000))})`);
-  }
 }
 
 export async function deletePeriodCells(tx: Tx, templateId: string, periodId: string) {

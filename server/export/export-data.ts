@@ -17,7 +17,7 @@ import { completenessOf, type RollupScope } from '../services/aggregate';
 import { deadlineOf } from '../services/report-context';
 import { COUNTED, type Include } from '../services/rollup';
 import { subtreeGrids } from '../services/rollup-read';
-import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
+import { buildEvalContext, inVersion, otherPeriodsOf, pastInputs } from '../services/report-values';
 
 export interface ExportUnit {
   code: string;
@@ -98,7 +98,7 @@ async function rosterOf(deps: AppDeps, scope: RollupScope, toUnit: (u: TreeUnit)
   const { template, span, tree, unit } = scope;
   const rows = await deps.store.db.all<{ unit_id: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.unit_id, r.status, r.submitted_at
-    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
+    FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
     WHERE c.ancestor_id = ${unit.id}`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const roster: RosterEntry[] = [];
@@ -127,17 +127,19 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
   const period = span.period;
   const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
-    FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
-    WHERE c.ancestor_id = ${unit.id} AND r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
+    FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+    WHERE c.ancestor_id = ${unit.id} AND +r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
+  const others = otherPeriodsOf(template, period);
   for (let i = 0; i < order.length; i += CHUNK) {
     const chunk = order.slice(i, i + CHUNK);
     const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
+    const past = await pastInputs(deps, template, chunk.map((u) => u.id), others);
     for (const u of chunk) {
       const row = byUnit.get(u.id)!;
       const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
-      const ctx = await buildEvalContext(template, period, own, unitInputLoader(deps, template, u));
+      const ctx = await buildEvalContext(template, period, own, async () => past.values.get(u.id) ?? new Map());
       yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx) };
     }
   }

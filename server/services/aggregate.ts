@@ -72,7 +72,8 @@ export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: 
 /**
  * The reports that must come in for the roll-up (unitsThatMustReport, the one definition), and how
  * many were submitted, approved and sent by their deadline: the subtree's reports are read over the
- * subtree relation as one JSON string, so a nation's 10,000 cost one query. A span counts each of its
+ * subtree relation as one JSON string (CROSS JOIN: from the subtree to its reports by key, never the
+ * country's reports of the period), so a nation's 10,000 cost one query. A span counts each of its
  * periods.
  */
 export async function completenessOf(deps: AppDeps, template: LoadedTemplate, span: Span, tree: UnitTree, unit: TreeUnit): Promise<Completeness> {
@@ -86,8 +87,8 @@ export async function completenessOf(deps: AppDeps, template: LoadedTemplate, sp
     if (must.length === 0) continue;
     const [row] = await deps.store.db.all<{ j: string | null }>(sql`
       SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
-      FROM unit_closure c JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
-      WHERE c.ancestor_id = ${unit.id} AND r.status IN ('submitted', 'approved')`);
+      FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+      WHERE c.ancestor_id = ${unit.id} AND +r.status IN ('submitted', 'approved')`);
     const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null][]).map(([id, status, at]) => [id, { status, at }]));
     const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar);
     const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));

@@ -3,10 +3,10 @@
 // `partial: true` the valid part of a batch is saved and the rest listed in `rejected`.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Issue, PutValuesBody, SaveResult } from '../../schema/api';
-import { auditEntries, cellValues, reportExplanations, reports, reportSections } from '../../schema/db';
+import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import type { Tx } from '../db/client';
-import { findReport, loadValues } from '../db/reports';
+import { findReport, loadValues, writeCellChanges } from '../db/reports';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { validateInputs } from '../../domain/template/validate-inputs';
 import { isEditable } from '../../domain/workflow';
@@ -61,53 +61,50 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
     }
     const reportId = row!.id;
     const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map<string, CellValue>();
-    let changes = await writeCells(tx, reportId, stored, body, now, user);
+    const cells = await writeCells(tx, reportId, stored, body, now, user);
+    let changes = cells.changes;
     changes += await writeSections(tx, reportId, body, now, user);
     changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
-    if (changes > 0) await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
-    const after = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+    if (changes > 0) await tx.run(sql`UPDATE reports SET revision = ${revision}, updated_at = ${now} WHERE id = ${reportId}`);
+    const after = cells.after;
     await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
     return { revision, values: after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
 }
 
-/** Writes the changed cells and their audit entries in a few multi-row statements, not one per cell. */
+/**
+ * Writes the changed cells and their audit entries in at most three statements whatever their number
+ * (writeCellChanges: each list is one JSON parameter), and returns the stored inputs as they are now,
+ * worked out from `stored` rather than read back.
+ */
 export async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
-  const upserts: (typeof cellValues.$inferInsert)[] = [];
+  const upserts: { row: string; col: string; num: number | null; text: string | null }[] = [];
   const cleared: { row: string; col: string }[] = [];
   const entries: (typeof auditEntries.$inferInsert)[] = [];
+  const after: CellValues = new Map(stored);
   for (const { row, col, value } of body.values) {
-    const before = stored.get(cellKey(row, col)) ?? null;
-    const after = value === '' ? null : value;
-    if (before === after) continue;
-    if (after === null) cleared.push({ row, col });
-    else upserts.push({ reportId, rowCode: row, colKey: col, numValue: typeof after === 'number' ? after : null, textValue: typeof after === 'string' ? after : null });
-    entries.push({ reportId, at: now, username: user.username, action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(after) });
+    const key = cellKey(row, col);
+    const before = stored.get(key) ?? null;
+    const next = value === '' ? null : value;
+    if (before === next) continue;
+    if (next === null) {
+      cleared.push({ row, col });
+      after.delete(key);
+    } else {
+      upserts.push({ row, col, num: typeof next === 'number' ? next : null, text: typeof next === 'string' ? next : null });
+      after.set(key, next);
+    }
+    entries.push({ reportId, at: now, username: user.username, action: 'set-value', rowCode: row, colKey: col, oldValue: json(before), newValue: json(next) });
   }
-  for (const chunk of chunks(upserts, 500)) {
-    await tx
-      .insert(cellValues)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [cellValues.reportId, cellValues.rowCode, cellValues.colKey],
-        set: { numValue: sql`excluded.num_value`, textValue: sql`excluded.text_value` },
-      });
-  }
-  for (const { row, col } of cleared) {
-    await tx.delete(cellValues).where(and(eq(cellValues.reportId, reportId), eq(cellValues.rowCode, row), eq(cellValues.colKey, col)));
-  }
-  for (const chunk of chunks(entries, 500)) await tx.insert(auditEntries).values(chunk);
-  return entries.length;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+  await writeCellChanges(tx, reportId, upserts, cleared, entries);
+  return { changes: entries.length, after };
 }
 
 export async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
   let changes = 0;
+  if (!body.sections?.length) return changes;
   const existing = new Map(
     (await tx.select().from(reportSections).where(eq(reportSections.reportId, reportId))).map((s) => [s.key, s.text]),
   );
@@ -126,6 +123,7 @@ export async function writeSections(tx: Tx, reportId: number, body: PutValuesBod
 
 /** Upserts or clears explanations; an unchanged one is not a change (and bumps no revision). */
 async function writeExplanations(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
+  if (!body.explanations?.length) return 0;
   const id = (rule: string, row: string, col: string) => `${rule}\u0000${row}\u0000${col}`;
   const existing = new Map(
     (await tx.select().from(reportExplanations).where(eq(reportExplanations.reportId, reportId))).map((e) => [

@@ -61,22 +61,48 @@ export interface UnitInputLoader extends InputLoader {
 export function unitInputLoader(deps: AppDeps, template: LoadedTemplate, unit: { id: number }): UnitInputLoader {
   const incomplete = new Set<string>();
   const load = async (periods: Period[]) => {
-    const history = await deps.unitTrees.history();
-    const pasts = new Map(periods.map((p) => [p.id, pastOn(history, unit.id, p.end)]));
-    const sourceIds = [...new Set([...pasts.values()].flatMap((p) => p.sources))];
-    const rows = (await findReportsOfPeriods(deps.store.db, template.file.id, [...pasts.keys()], sourceIds)).filter((r) =>
-      pasts.get(r.periodId)?.sources.includes(r.unitId),
-    );
-    const stored = await loadValues(deps.store.db, rows.map((r) => r.id));
-    const out = new Map<string, CellValues>();
-    for (const [periodId, past] of pasts) {
-      if (past.incomplete) incomplete.add(periodId);
-      const mine = rows.filter((r) => r.periodId === periodId);
-      if (mine.length === 0) continue;
-      const values = mine.map((r) => inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map()));
-      out.set(periodId, values.length === 1 && past.sources.length === 1 ? values[0]! : aggregateInputs(template.compiled, values));
-    }
-    return out;
+    const past = await pastInputs(deps, template, [unit.id], periods);
+    for (const id of past.incomplete.get(unit.id) ?? []) incomplete.add(id);
+    return past.values.get(unit.id) ?? new Map<string, CellValues>();
   };
   return Object.assign(load, { incomplete });
+}
+
+/** The periods other than `period` that a report's formulas and rules read. */
+export function otherPeriodsOf(template: LoadedTemplate, period: Period): Period[] {
+  return requiredPeriodIds(template.compiled, periodSteps(template.spec, period.id))
+    .map((id) => periodFromId(template.spec, id))
+    .filter((p): p is Period => p !== undefined);
+}
+
+/**
+ * unitInputLoader for many units at once, in two queries whatever their number (the Excel package
+ * reads a chunk of units' previous periods together rather than two queries per sheet).
+ */
+export async function pastInputs(deps: AppDeps, template: LoadedTemplate, unitIds: readonly number[], periods: Period[]) {
+  const values = new Map<number, Map<string, CellValues>>();
+  const incomplete = new Map<number, Set<string>>();
+  if (periods.length === 0 || unitIds.length === 0) return { values, incomplete };
+  const history = await deps.unitTrees.history();
+  const pasts = new Map(unitIds.map((id) => [id, new Map(periods.map((p) => [p.id, pastOn(history, id, p.end)]))]));
+  const sourceIds = [...new Set([...pasts.values()].flatMap((byPeriod) => [...byPeriod.values()].flatMap((p) => p.sources)))];
+  const rows = await findReportsOfPeriods(deps.store.db, template.file.id, periods.map((p) => p.id), sourceIds);
+  const stored = await loadValues(deps.store.db, rows.map((r) => r.id));
+  const byKey = new Map(rows.map((r) => [`${r.periodId}\u0000${r.unitId}`, r]));
+  for (const [unitId, byPeriod] of pasts) {
+    const out = new Map<string, CellValues>();
+    for (const [periodId, past] of byPeriod) {
+      if (past.incomplete) {
+        let set = incomplete.get(unitId);
+        if (!set) incomplete.set(unitId, (set = new Set()));
+        set.add(periodId);
+      }
+      const mine = past.sources.map((src) => byKey.get(`${periodId}\u0000${src}`)).filter((r) => r !== undefined);
+      if (mine.length === 0) continue;
+      const inputs = mine.map((r) => inVersion(deps, template, r.templateVersion, stored.get(r.id) ?? new Map()));
+      out.set(periodId, inputs.length === 1 && past.sources.length === 1 ? inputs[0]! : aggregateInputs(template.compiled, inputs));
+    }
+    values.set(unitId, out);
+  }
+  return { values, incomplete };
 }

@@ -4,9 +4,9 @@
 // rebuilt in a worker thread through its own connection while this process's writers wait in the
 // write queue, so the event loop stays free.
 import { sql } from 'drizzle-orm';
-import { addPartials, contributionOf, type Partials } from '../../domain/rollup/partials';
+import { aggregatedCells, contributionOf, keepsExtremes, scaleOf } from '../../domain/rollup/partials';
 import type { Tx } from '../db/client';
-import { type Bucket, type CellRow, countedReportsOfPeriod, deletePeriodCells, insertCells, rollupState, setRollupState, unitParents, valuesOfReports } from '../db/rollups';
+import { addToAncestors, type Bucket, countedOnOtherVersions, deletePeriodCells, rollupState, setRollupState, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { TemplateRegistry } from '../templates/registry';
 import { toRows } from './rollup';
@@ -16,65 +16,45 @@ import { inVersion } from './report-values';
 const IN_PROCESS_LIMIT = 200;
 
 /**
- * Rebuilds every maintained cell of one (template, period) inside `tx`, from the stored values: each
- * report's contribution (the same contributionOf the maintenance adds) goes to its unit's parent, and
- * parents pass their sums up the tree, deepest first. Values are read a chunk of reports at a time as
- * JSON, so memory holds the partials of the units above the reports, not the values of the country.
+ * Rebuilds every maintained cell of one (template, period) inside `tx`, from the stored values, in SQL:
+ * each report's cells on the version in force are turned into steps (toSteps is SQLite's ROUND),
+ * summed into its unit's parent by one GROUP BY, and those sums passed to every unit above over the
+ * subtree relation by a second, small one. Reports kept on another version are carried into it row by
+ * row in JavaScript (inVersion), the path the maintenance takes. Nothing of the country's values
+ * crosses into JavaScript, so a nation costs about one plain GROUP BY.
  */
 export async function rebuildPeriod(tx: Tx, templates: TemplateRegistry, templateId: string, periodId: string, now: string): Promise<void> {
   const target = templates.forPeriod(templateId, periodId);
   if (!target) return;
+  const version = target.file.version;
   await deletePeriodCells(tx, templateId, periodId);
-  const reports = await countedReportsOfPeriod(tx, templateId, periodId);
-  const parents = await unitParents(tx);
-  // below[unit][bucket]: the partials of the counted reports strictly below the unit.
-  const below = new Map<number, Map<Bucket, Partials>>();
-  const into = (unitId: number, bucket: Bucket) => {
-    let byBucket = below.get(unitId);
-    if (!byBucket) below.set(unitId, (byBucket = new Map()));
-    let partials = byBucket.get(bucket);
-    if (!partials) byBucket.set(bucket, (partials = new Map()));
-    return partials;
-  };
-  for (let i = 0; i < reports.length; i += CHUNK) {
-    const chunk = reports.slice(i, i + CHUNK);
-    const values = await valuesOfReports(tx, chunk.map((r) => r[0]));
-    for (const [id, , parentId, version, status] of chunk) {
-      if (parentId === null) continue;
-      const own = inVersion({ templates }, target, version, values.get(id) ?? new Map());
-      addPartials(into(parentId, status), contributionOf(target.compiled, own));
-    }
+  const cells = aggregatedCells(target.compiled).map((c) => [c.row, c.col, scaleOf(c), keepsExtremes(c) ? 1 : 0]);
+  await tx.run(sql`
+    WITH agg(row_code, col_key, scale, extreme) AS MATERIALIZED (
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(cells)})
+    ),
+    below_parent(unit_id, bucket, row_code, col_key, sum, count, min, max) AS MATERIALIZED (
+      SELECT u.parent_id, r.status, cv.row_code, cv.col_key,
+        SUM(CAST(ROUND(cv.num_value * agg.scale) AS INTEGER)), COUNT(*),
+        CASE WHEN agg.extreme THEN MIN(cv.num_value) END, CASE WHEN agg.extreme THEN MAX(cv.num_value) END
+      FROM reports r
+      JOIN units u ON u.id = r.unit_id
+      JOIN cell_values cv ON cv.report_id = r.id
+      JOIN agg ON agg.row_code = cv.row_code AND agg.col_key = cv.col_key
+      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')
+        AND r.template_version = ${version} AND u.parent_id IS NOT NULL AND cv.num_value IS NOT NULL
+      GROUP BY u.parent_id, r.status, cv.row_code, cv.col_key
+    )
+    INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
+    SELECT ${templateId}, ${periodId}, c.ancestor_id, b.bucket, b.row_code, b.col_key, SUM(b.sum), SUM(b.count), MIN(b.min), MAX(b.max)
+    FROM below_parent b JOIN unit_closure c ON c.unit_id = b.unit_id
+    GROUP BY c.ancestor_id, b.bucket, b.row_code, b.col_key`);
+  for (const r of await countedOnOtherVersions(tx, templateId, periodId, version)) {
+    const values = (await valuesOfReports(tx, [r.id])).get(r.id) ?? new Map();
+    const rows = toRows(r.status as Bucket, contributionOf(target.compiled, inVersion({ templates }, target, r.templateVersion, values)));
+    await addToAncestors(tx, templateId, periodId, r.unitId, rows);
   }
-  // Deepest first: a unit's sums are complete once all its children have passed theirs up.
-  const depth = (id: number) => {
-    let d = 0;
-    for (let at = parents.get(id); at !== undefined; at = parents.get(at)) d++;
-    return d;
-  };
-  const order = [...below.keys()].sort((a, b) => depth(b) - depth(a));
-  for (let k = 0; k < order.length; k++) {
-    const unitId = order[k]!;
-    const parentId = parents.get(unitId);
-    if (parentId === undefined) continue;
-    const wasNew = !below.has(parentId);
-    for (const [bucket, partials] of below.get(unitId)!) addPartials(into(parentId, bucket), partials);
-    // A parent met only now (no report of its own children's level below it) still has to pass up.
-    if (wasNew) insertInOrder(order, parentId, depth);
-  }
-  const rows: [number, ...CellRow][] = [];
-  for (const [unitId, byBucket] of below) for (const [bucket, partials] of byBucket) for (const r of toRows(bucket, partials)) rows.push([unitId, ...r]);
-  await insertCells(tx, templateId, periodId, rows);
-  await setRollupState(tx, templateId, periodId, target.file.version, now);
-}
-
-const CHUNK = 500;
-
-/** Puts a unit into the deepest-first order after the units at least as deep. */
-function insertInOrder(order: number[], unitId: number, depth: (id: number) => number) {
-  const d = depth(unitId);
-  let at = order.length;
-  while (at > 0 && depth(order[at - 1]!) < d) at--;
-  order.splice(at, 0, unitId);
+  await setRollupState(tx, templateId, periodId, version, now);
 }
 
 const building = new Map<string, Promise<void>>();
