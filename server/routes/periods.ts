@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { PeriodsQuery, type PeriodInfo } from '../../schema/api';
 import { type Level, LEVELS } from '../../schema/template';
 import { requireUser } from '../auth/middleware';
-import { deadlinesFor, periodsOfYear } from '../../domain/periods';
+import { deadlineRulesOf, deadlinesFor, periodsOfYear } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
 import type { AppEnv } from '../env';
 import { requireTemplate } from '../services/report-context';
@@ -27,7 +27,7 @@ export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('que
       label: p.label,
       start: p.start,
       end: p.end,
-      deadlines: deadlinesFor(p, template.file.regime.deadlineWorkingDays, calendar, levels),
+      deadlines: deadlinesFor(p, deadlineRulesOf(template.file.regime), calendar, levels),
     });
   }
   return c.json(periods);

@@ -4,7 +4,7 @@
 // form and its deadline. Every route goes through here; nothing else decides access.
 import type { Level } from '../../schema/template';
 import { type Access, accessTo, grantsInForce, type Grant, type Routing } from '../../domain/access';
-import { addDays, comparePeriodIds, deadlinesFor, type Period, periodContaining, periodFromId } from '../../domain/periods';
+import { addDays, comparePeriodIds, deadlineRulesOf, deadlinesFor, type Period, periodContaining, periodFromId } from '../../domain/periods';
 import { deadlineLevelOf, isReportingUnit } from '../../domain/reporting-levels';
 import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import { vnDate } from '../../domain/vn-time';
@@ -138,7 +138,7 @@ export async function reportContextOf(deps: AppDeps, scope: PeriodScope, unit: T
 
 /** The deadline a unit keeps for a period, or null when the template sets none for its level. */
 export async function deadlineOf(deps: AppDeps, template: LoadedTemplate, period: Period, unit: TreeUnit, tree: UnitTree) {
-  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
+  const deadlines = deadlinesFor(period, deadlineRulesOf(template.file.regime), await deps.holidays.calendar());
   const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => tree.levels.has(l));
   const level = deadlineLevelOf(unit, tree, withDeadline);
   return (level && deadlines[level]) ?? null;

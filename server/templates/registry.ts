@@ -115,6 +115,10 @@ async function refuseIfInUse(store: Store, t: ReadTemplate) {
       '',
       `version ${t.file.version} of "${t.file.id}" has changed, but ${n} report(s) already use it, and a version in use is immutable`,
       `restore the file as it was, and put the change in a new file ${t.file.version + 1}.json with a later "effectiveFrom"`,
+      {
+        messageVi: `phiên bản ${t.file.version} của mẫu "${t.file.id}" đã bị sửa, nhưng đã có ${n} báo cáo dùng phiên bản này, và phiên bản đang dùng thì không được sửa`,
+        fixVi: `trả tệp về như cũ, và đưa thay đổi vào tệp mới ${t.file.version + 1}.json với "effectiveFrom" muộn hơn`,
+      },
     );
   }
 }

@@ -1,10 +1,13 @@
 // Every template file in report-templates/ is valid: schema, naming, Decree 09 metadata, deadlines and formulas.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { TemplateFileSchema, type TemplateFile } from '../../schema/template';
-import { checkDeadlineRules, createHolidayCalendar, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { checkDeadlineRules, createHolidayCalendar, deadlineRulesOf, deadlinesFor, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { looksLikeOfficialNumber } from '../../server/templates/read-templates';
 import { compileTemplate } from '../../domain/template';
-import { listTemplateFiles } from './template-files';
+import { listTemplateFiles, TEMPLATES_DIR } from './template-files';
 
 const files = listTemplateFiles();
 const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
@@ -31,6 +34,24 @@ describe('report template files', () => {
     );
   });
 
+  it('are each listed in the guide, report-templates/README.md', () => {
+    const guide = readFileSync(join(TEMPLATES_DIR, 'README.md'), 'utf8');
+    expect(files.map((f) => f.name).filter((name) => !guide.includes(name))).toEqual([]);
+  });
+
+  it('mark the project-defined templates 01/CQS and 01/KTXH-X as such from their second version', () => {
+    for (const name of ['chinh-quyen-so/2.json', 'kinh-te-xa-hoi-xa/2.json']) {
+      const t = parsed(files.find((f) => f.name === name)?.json);
+      expect(t.definedBy, name).toBe('project');
+      expect(looksLikeOfficialNumber(t.formNumber), t.formNumber).toBe(false);
+    }
+  });
+
+  it('cite the citizen-reception regime (Thông tư 02/2021/TT-TTCP, 22/03/2021) from tiep-cong-dan-xa version 3', () => {
+    const t = parsed(files.find((f) => f.name === 'tiep-cong-dan-xa/3.json')?.json);
+    expect(t.regime.legalBasis).toContainEqual(expect.objectContaining({ number: '02/2021/TT-TTCP', date: '2021-03-22' }));
+  });
+
   describe.each(files.map((f) => [f.name, f] as const))('%s', (_name, file) => {
     it('parses with the valibot template schema', () => {
       expect(() => parsed(file.json)).not.toThrow();
@@ -48,37 +69,42 @@ describe('report template files', () => {
       expect(result.ok ? [] : result.problems).toEqual([]);
     });
 
-    it('has deadlines that meet Decree 09 Art. 8(5) and Art. 13 in every period of 2020–2027', () => {
+    it('has deadlines that meet Decree 09 Art. 8(5), and Art. 13 where it goes to the Government, in every period of 2020–2027', () => {
       const t = parsed(file.json);
-      expect(checkDeadlineRules(t, t.regime.deadlineWorkingDays, calendar, YEARS)).toEqual([]);
+      expect(checkDeadlineRules(t, deadlineRulesOf(t.regime), calendar, YEARS)).toEqual([]);
     });
 
     it('gives a deadline to every level that reports or aggregates, and none to the district after 30/06/2025', () => {
       const t = parsed(file.json);
-      const deadlines = t.regime.deadlineWorkingDays;
+      const p = periodFromId(t, t.effectiveFrom)!;
+      const deadlines = deadlinesFor(p, deadlineRulesOf(t.regime), calendar);
       for (const span of t.regime.reporters) {
-        for (const level of span.levels) expect(deadlines[level], `${level} deadline`).toBeGreaterThanOrEqual(1);
+        if (span.to !== undefined && span.to < p.end) continue;
+        for (const level of span.levels) expect(deadlines[level], `${level} deadline`).toBeDefined();
         if (span.from !== undefined && span.from >= '2025-07-01') expect(span.levels).not.toContain('district');
       }
-      expect(deadlines.province, 'the province rolls every report up').toBeGreaterThanOrEqual(1);
+      expect(deadlines.province, 'the province rolls every report up').toBeDefined();
     });
 
-    it('cites Decree 09/2019/NĐ-CP and the province regime, with ISO dates', () => {
+    // The guide (report-templates/README.md §2.1) asks for a legal basis that cites Decree 09 with its
+    // date; a provincial regime and narrative sections are optional, so no test asks for them.
+    it('cites Decree 09/2019/NĐ-CP with its date, and every document with an ISO date', () => {
       const t = parsed(file.json);
-      const numbers = t.regime.legalBasis.map((d) => d.number);
-      expect(numbers).toContain('09/2019/NĐ-CP');
-      expect(numbers).toContain('01/2020/QĐ-UBND');
       expect(t.regime.legalBasis.find((d) => d.number === '09/2019/NĐ-CP')?.date).toBe('2019-01-24');
-      expect(t.regime.legalBasis.find((d) => d.number === '01/2020/QĐ-UBND')?.date).toBe('2020-01-07');
+      for (const d of t.regime.legalBasis) expect(d.date, d.number).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
-    it('has narrative sections with unique keys, and unique rule ids', () => {
+    it('has unique section keys and unique rule ids', () => {
       const t = parsed(file.json);
       const sections = t.sections ?? [];
-      expect(sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Đánh giá chung', 'Khó khăn, vướng mắc', 'Kiến nghị, đề xuất']));
       expect(new Set(sections.map((s) => s.key)).size).toBe(sections.length);
       const ids = (t.rules ?? []).map((r) => r.id);
       expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('says when it is the project\'s own form, with a number unlike a ministry\'s', () => {
+      const t = parsed(file.json);
+      if (t.definedBy === 'project') expect(looksLikeOfficialNumber(t.formNumber), t.formNumber).toBe(false);
     });
 
     it('writes Vietnamese text in precomposed Unicode (NFC), as fonts and search expect', () => {
