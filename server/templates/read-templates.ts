@@ -2,7 +2,7 @@
 // and the fix: JSON syntax, the valibot schema, the formulas, the period and the Art. 8(5)/13 deadlines.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import * as v from 'valibot';
 import { TemplateFileSchema, type TemplateFile } from '../../schema/template';
 import {
@@ -68,30 +68,43 @@ export class TemplateLoadError extends Error {
 /** Every <id>/<version>.json under dir, checked; the first broken file stops start-up. */
 export async function readTemplateFiles(dir: string, holidays: HolidayCalendar): Promise<ReadTemplate[]> {
   const out: ReadTemplate[] = [];
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory());
-  for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
-    const files = (await readdir(join(dir, folder.name))).filter((f) => f.endsWith('.json')).sort();
-    for (const name of files) {
-      const path = join(dir, folder.name, name);
-      const source = relative(process.cwd(), path) || path;
-      const body = parseJson(await readFile(path, 'utf8'), source);
-      const read = checkTemplateBody(body, source, holidays);
-      if (read.file.id !== folder.name) {
-        throw new TemplateLoadError(source, 'id', `the id "${read.file.id}" differs from its folder "${folder.name}"`, `rename the folder or set "id": "${folder.name}"`, {
-          messageVi: `mã mẫu "${read.file.id}" khác tên thư mục "${folder.name}"`,
-          fixVi: `đổi tên thư mục hoặc ghi "id": "${folder.name}"`,
-        });
-      }
-      if (basename(name, '.json') !== String(read.file.version)) {
-        throw new TemplateLoadError(source, 'version', `the version ${read.file.version} differs from the file name "${name}"`, `name the file ${read.file.version}.json, one file per version`, {
-          messageVi: `phiên bản ${read.file.version} khác tên tệp "${name}"`,
-          fixVi: `đặt tên tệp là ${read.file.version}.json, mỗi phiên bản một tệp`,
-        });
-      }
-      out.push(read);
-    }
+  for (const folder of await templateFolders(dir)) {
+    for (const path of await templateFilesIn(folder)) out.push(await readTemplateFile(path, holidays));
   }
   return out;
+}
+
+/** The template folders under dir (one per template id), in name order. */
+export async function templateFolders(dir: string): Promise<string[]> {
+  const folders = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory());
+  return folders.map((d) => d.name).sort((a, b) => a.localeCompare(b)).map((name) => join(dir, name));
+}
+
+/** The version files of one template folder, in name order. */
+export async function templateFilesIn(folder: string): Promise<string[]> {
+  return (await readdir(folder)).filter((f) => f.endsWith('.json')).sort().map((name) => join(folder, name));
+}
+
+/** One <id>/<version>.json, checked as start-up checks it: refused with a TemplateLoadError. */
+export async function readTemplateFile(path: string, holidays: HolidayCalendar): Promise<ReadTemplate> {
+  const folder = basename(dirname(path));
+  const name = basename(path);
+  const source = relative(process.cwd(), path) || path;
+  const body = parseJson(await readFile(path, 'utf8'), source);
+  const read = checkTemplateBody(body, source, holidays);
+  if (read.file.id !== folder) {
+    throw new TemplateLoadError(source, 'id', `the id "${read.file.id}" differs from its folder "${folder}"`, `rename the folder or set "id": "${folder}"`, {
+      messageVi: `mã mẫu "${read.file.id}" khác tên thư mục "${folder}"`,
+      fixVi: `đổi tên thư mục hoặc ghi "id": "${folder}"`,
+    });
+  }
+  if (basename(name, '.json') !== String(read.file.version)) {
+    throw new TemplateLoadError(source, 'version', `the version ${read.file.version} differs from the file name "${name}"`, `name the file ${read.file.version}.json, one file per version`, {
+      messageVi: `phiên bản ${read.file.version} khác tên tệp "${name}"`,
+      fixVi: `đặt tên tệp là ${read.file.version}.json, mỗi phiên bản một tệp`,
+    });
+  }
+  return read;
 }
 
 function parseJson(text: string, source: string): unknown {
@@ -119,24 +132,42 @@ const pathOf = (issue: v.BaseIssue<unknown>) =>
     .join('')
     .replace(/^\./, '');
 
+/** A schema issue as a load problem: a missing field, an unknown key, or a bad value. */
+function schemaProblem(issue: v.BaseIssue<unknown>): LoadProblem {
+  const path = pathOf(issue);
+  if (issue.type === 'strict_object' && issue.received === 'undefined') {
+    return {
+      path,
+      message: 'a required field is missing',
+      fix: 'add the field (see report-templates/README.md §2)',
+      messageVi: 'thiếu trường bắt buộc',
+      fixVi: 'thêm trường này (xem mục 2 của report-templates/README.md)',
+    };
+  }
+  if (issue.type === 'strict_object') {
+    return {
+      path,
+      message: `unknown key ${issue.received}`,
+      fix: 'remove the key or correct its spelling (see report-templates/template.schema.json)',
+      messageVi: `trường không có trong định dạng mẫu: ${issue.received}`,
+      fixVi: 'bỏ trường này hoặc sửa lại chính tả (xem report-templates/template.schema.json)',
+    };
+  }
+  return {
+    path,
+    message: issue.message,
+    fix: 'see report-templates/README.md for the field',
+    messageVi: `giá trị không đúng định dạng mẫu (${issue.message})`,
+    fixVi: 'xem mô tả trường trong report-templates/README.md',
+  };
+}
+
 export function checkTemplateBody(body: unknown, source: string, holidays: HolidayCalendar): ReadTemplate {
   const parsed = v.safeParse(TemplateFileSchema, body);
   if (!parsed.success) {
     throw new TemplateLoadError(
       source,
-      parsed.issues.slice(0, 20).map((issue) => ({
-        path: pathOf(issue),
-        message: issue.type === 'strict_object' ? `unknown key ${issue.received}` : issue.message,
-        fix:
-          issue.type === 'strict_object'
-            ? 'remove the key or correct its spelling (see report-templates/template.schema.json)'
-            : 'see report-templates/README.md for the field',
-        messageVi: issue.type === 'strict_object' ? `trường không có trong định dạng mẫu: ${issue.received}` : 'giá trị không đúng định dạng mẫu',
-        fixVi:
-          issue.type === 'strict_object'
-            ? 'bỏ trường này hoặc sửa lại chính tả (xem report-templates/template.schema.json)'
-            : 'xem mô tả trường trong report-templates/README.md',
-      })),
+      parsed.issues.slice(0, 20).map((issue) => schemaProblem(issue)),
     );
   }
   const file = parsed.output;
