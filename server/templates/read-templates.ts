@@ -185,6 +185,15 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
       fixVi: 'ghi kỳ đầu tiên áp dụng phiên bản này, ví dụ 202601 (tháng), 2026Q1, 2026S1, 2026N9 hoặc 2026',
     });
   }
+  for (const [path] of strings(body).filter(([, text]) => text !== text.normalize('NFC'))) {
+    problems.push({
+      path,
+      message: 'the text is in decomposed Unicode (a letter and its accents as separate characters), which fonts and search treat as other letters',
+      fix: 'save it in precomposed Unicode (NFC): retype it, or convert the file with a Unicode (NFC) tool',
+      messageVi: 'chữ tiếng Việt ở dạng Unicode tổ hợp (chữ và dấu là các ký tự riêng), phông chữ và tìm kiếm coi là chữ khác',
+      fixVi: 'lưu ở dạng Unicode dựng sẵn (NFC): gõ lại, hoặc chuyển mã tệp sang Unicode dựng sẵn',
+    });
+  }
   if (file.definedBy === 'project' && looksLikeOfficialNumber(file.formNumber)) {
     problems.push({
       path: 'formNumber',
@@ -201,6 +210,14 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
   }
   if (problems.length > 0) throw new TemplateLoadError(source, problems);
   return { file, compiled: compiled.template, spec, hash: createHash('sha256').update(JSON.stringify(file)).digest('hex'), source };
+}
+
+/** Every string in a JSON value, with where it is ("rows[3].label"). */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((x, i) => strings(x, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, x]) => strings(x, path ? `${path}.${k}` : k));
+  return [];
 }
 
 /** "Biểu số 06/VPCP/KSTT", "01/CQS", "Mẫu số 02/TCD": a number, a slash and capitals, as ministries write them. */

@@ -256,6 +256,18 @@ describe('a template file with a mistake is refused with the file, the place and
     expect(message).toContain('mẫu riêng của Hệ thống');
   });
 
+  it('Vietnamese text in decomposed Unicode, named by its place', async () => {
+    const message = await refused(template({ title: 'Dân số'.normalize('NFD') }));
+    expect(message).toContain('title: chữ tiếng Việt ở dạng Unicode tổ hợp');
+    expect(message).toContain('NFC');
+  });
+
+  it('a missing required field, named as missing', async () => {
+    const { formNumber: _dropped, ...base } = template();
+    const message = await refused(base);
+    expect(message).toContain('formNumber: thiếu trường bắt buộc');
+  });
+
   it('a duplicated row code', async () => {
     const message = await refused(template({ rows: [{ code: '1', label: 'A' }, { code: '1', label: 'B' }] }));
     expect(message).toMatch(/rows\[1\]/);
