@@ -248,6 +248,24 @@ export const SectionSchema = v.strictObject({
 });
 export type Section = v.InferOutput<typeof SectionSchema>;
 
+/**
+ * One more frequency at which the same form version is collected, with its own reporters and deadlines:
+ * e.g. a form filled quarterly by communes and, from the same version, six-monthly, nine-monthly and
+ * yearly by the province (Thông tư 02/2021/TT-TTCP). A period id says which collection it belongs to
+ * (2027Q1, 2027S1, 2027N9, 2027); a coarser period's roll-up adds up the finer periods' reports.
+ */
+export const CollectionSchema = v.strictObject({
+  frequency: v.picklist(['monthly', 'quarterly', 'six-monthly', 'nine-month', 'annual']),
+  /** The levels that fill the form at this frequency (among the regime's reporters). */
+  levels: v.pipe(v.array(LevelSchema), v.minLength(1)),
+  recipientKind: v.optional(RecipientKindSchema),
+  deadlineWorkingDays: v.optional(DeadlinesSchema, {}),
+  deadlineDays: v.optional(CalendarDayDeadlinesSchema),
+  deadlineBasis: v.optional(v.string()),
+  note: v.optional(v.string()),
+});
+export type Collection = v.InferOutput<typeof CollectionSchema>;
+
 export const TemplateDefaultsSchema = v.strictObject({
   valueType: v.optional(ValueTypeSchema),
   decimals: v.optional(decimals),
@@ -275,6 +293,8 @@ export const TemplateFileSchema = v.strictObject({
   frequency: FrequencySchema,
   calendar: CalendarSchema,
   adhocPeriods: v.optional(v.array(AdhocPeriodSchema)),
+  /** Further frequencies of the same version, each with its own reporters and deadlines. */
+  collections: v.optional(v.array(CollectionSchema)),
   regime: RegimeSchema,
   defaults: v.optional(TemplateDefaultsSchema),
   columns: v.pipe(v.array(ColumnSchema), v.minLength(1)),

@@ -32,3 +32,4 @@ export {
   calendarDayDate,
   deadlineRulesOf,
 } from './deadline-rules';
+export { type CollectionSpec, collectionOfPeriod, collectionsOf, deadlineRulesForPeriod } from './collections';

@@ -208,8 +208,34 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
     const field = p.level !== undefined && file.regime.deadlineDays?.[p.level] !== undefined && file.regime.deadlineWorkingDays[p.level] === undefined ? 'deadlineDays' : 'deadlineWorkingDays';
     problems.push({ path: `regime.${field}${p.level ? `.${p.level}` : ''}`, message: p.message, fix: p.fix, messageVi: p.messageVi, fixVi: p.fixVi });
   }
+  problems.push(...collectionProblems(file, holidays, years));
   if (problems.length > 0) throw new TemplateLoadError(source, problems);
   return { file, compiled: compiled.template, spec, hash: createHash('sha256').update(JSON.stringify(file)).digest('hex'), source };
+}
+
+/** Further frequencies of the version: each distinct, regular, and with deadlines that pass as the main ones do. */
+function collectionProblems(file: TemplateFile, holidays: HolidayCalendar, years: number[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const seen = new Set<string>([file.frequency]);
+  for (const [i, c] of (file.collections ?? []).entries()) {
+    const at = `collections[${i}]`;
+    if (file.frequency === 'adhoc' || seen.has(c.frequency)) {
+      problems.push({
+        path: `${at}.frequency`,
+        message: file.frequency === 'adhoc' ? 'an ad hoc report has no further frequencies' : `the form is already collected ${c.frequency}`,
+        fix: file.frequency === 'adhoc' ? 'remove "collections"' : 'give each collection a frequency of its own, other than the template\'s',
+        messageVi: file.frequency === 'adhoc' ? 'báo cáo đột xuất không có kỳ báo cáo khác' : `biểu đã được thu theo kỳ ${c.frequency}`,
+        fixVi: file.frequency === 'adhoc' ? 'bỏ "collections"' : 'mỗi lần thu một kỳ báo cáo riêng, khác kỳ của mẫu',
+      });
+    }
+    seen.add(c.frequency);
+    const spec: PeriodSpec = { frequency: c.frequency, calendar: file.calendar };
+    for (const p of checkDeadlineRules(spec, deadlineRulesOf(c), holidays, years)) {
+      const field = p.level !== undefined && c.deadlineDays?.[p.level] !== undefined && c.deadlineWorkingDays[p.level] === undefined ? 'deadlineDays' : 'deadlineWorkingDays';
+      problems.push({ path: `${at}.${field}${p.level ? `.${p.level}` : ''}`, message: p.message, fix: p.fix, messageVi: p.messageVi, fixVi: p.fixVi });
+    }
+  }
+  return problems;
 }
 
 /** Every string in a JSON value, with where it is ("rows[3].label"). */
