@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RuleSchema, TemplateFileSchema } from '../../schema/template';
-import { checkDeadlineRules, createHolidayCalendar, deadlineRulesOf, deadlinesFor, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { checkDeadlineRules, collectionsOf, createHolidayCalendar, deadlineRulesOf, deadlinesFor, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
 import { checkRules, compileTemplate } from '../../domain/template';
 import { cellValues, compiled, contextFor } from './report-context';
 import { loadTemplate, TEMPLATES_DIR } from './template-files';
@@ -65,5 +65,15 @@ describe('README worked examples of deadlines and project-defined forms', () => 
 
   it('the project-defined example is what kinh-te-xa-hoi-xa/2.json declares', () => {
     expect(loadTemplate('kinh-te-xa-hoi-xa/2.json')).toMatchObject(jsonAfter('**Ví dụ mẫu riêng**') as Record<string, unknown>);
+  });
+});
+
+describe('README worked example of several frequencies', () => {
+  it('is what tiep-cong-dan-xa/3.json declares, and each collection passes the deadline checks', () => {
+    const example = jsonAfter('**Ví dụ một biểu nhiều kỳ**') as object[];
+    const file = loadTemplate('tiep-cong-dan-xa/3.json');
+    expect(file.collections).toMatchObject(example);
+    const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
+    for (const c of collectionsOf(file)) expect(checkDeadlineRules(c, c.rules, calendar, [2027]), c.frequency).toEqual([]);
   });
 });

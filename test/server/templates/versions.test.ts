@@ -268,6 +268,19 @@ describe('a template file with a mistake is refused with the file, the place and
     expect(message).toContain('formNumber: thiếu trường bắt buộc');
   });
 
+  it('a further collection at the frequency the form already has, or with a deadline that breaks Art. 8(5)', async () => {
+    const message = await refused(
+      template({
+        collections: [
+          { frequency: 'quarterly', levels: ['province'], deadlineWorkingDays: {} },
+          { frequency: 'annual', levels: ['province'], deadlineWorkingDays: { province: 0 } },
+        ],
+      }),
+    );
+    expect(message).toContain('collections[0].frequency: biểu đã được thu theo kỳ quarterly');
+    expect(message).toContain('collections[1].deadlineWorkingDays.province');
+  });
+
   it('a duplicated row code', async () => {
     const message = await refused(template({ rows: [{ code: '1', label: 'A' }, { code: '1', label: 'B' }] }));
     expect(message).toMatch(/rows\[1\]/);
