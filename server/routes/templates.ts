@@ -15,5 +15,8 @@ export const templatesRoutes = new Hono<AppEnv>()
     const version = Number(c.req.param('version'));
     const found = Number.isInteger(version) ? c.var.deps.templates.get(id, version) : undefined;
     if (!found) throw notFound('unknown-template', `Biểu mẫu "${id}" không có phiên bản ${c.req.param('version')}.`);
+    // A published version does not change: on a weak link the form opens without fetching it again
+    // (private: only the signed-in browser keeps it; a day, so a corrected file reaches everyone by tomorrow).
+    c.header('Cache-Control', 'private, max-age=86400');
     return c.json(found.file);
   });
