@@ -79,6 +79,35 @@ export const DeadlinesSchema = v.strictObject({
 });
 export type Deadlines = v.InferOutput<typeof DeadlinesSchema>;
 
+/**
+ * A deadline on a fixed day of a month after the period ("ngày 07 của tháng sau quý"): the `day`-th of
+ * the month `monthsAfter` months after the month of the data cutoff (1 by default: the next month; 0:
+ * the month of the cutoff, e.g. "ngày 20 của tháng cuối kỳ"). A day past the month's end is its last day.
+ */
+export const CalendarDayDeadlineSchema = v.strictObject({
+  day: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31)),
+  monthsAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(12))),
+});
+export type CalendarDayDeadline = v.InferOutput<typeof CalendarDayDeadlineSchema>;
+
+/** Deadline of each level on a fixed calendar day after the period, beside `deadlineWorkingDays`. */
+export const CalendarDayDeadlinesSchema = v.strictObject({
+  commune: v.optional(CalendarDayDeadlineSchema),
+  district: v.optional(CalendarDayDeadlineSchema),
+  province: v.optional(CalendarDayDeadlineSchema),
+  nation: v.optional(CalendarDayDeadlineSchema),
+});
+export type CalendarDayDeadlines = v.InferOutput<typeof CalendarDayDeadlinesSchema>;
+
+/**
+ * Who receives the report, for Decree 09 Art. 13: only a report to the Government or the Prime Minister
+ * (`government`) must reach it by the 25th of the period's last month, unless a provision says otherwise
+ * (`deadlineBasis`); ministries' and provinces' own regimes set their own deadlines (Art. 13(2)).
+ */
+export const RECIPIENT_KINDS = ['government', 'ministry', 'province', 'other'] as const;
+export const RecipientKindSchema = v.picklist(RECIPIENT_KINDS);
+export type RecipientKind = v.InferOutput<typeof RecipientKindSchema>;
+
 /** The Decree 09 Art. 7 description of the reporting regime. */
 export const RegimeSchema = v.strictObject({
   name: label,
@@ -86,9 +115,18 @@ export const RegimeSchema = v.strictObject({
   content: v.string(),
   reporters: v.pipe(v.array(ReportersSchema), v.minLength(1)),
   recipient: v.string(),
+  /** The kind of recipient (Art. 13); when absent, the report is not taken to go to the Government. */
+  recipientKind: v.optional(RecipientKindSchema),
   method: v.string(),
   cutoff: v.string(),
-  deadlineWorkingDays: DeadlinesSchema,
+  /** Working days after the cutoff, per level; a level may instead have a fixed day (`deadlineDays`). */
+  deadlineWorkingDays: v.optional(DeadlinesSchema, {}),
+  deadlineDays: v.optional(CalendarDayDeadlinesSchema),
+  /**
+   * The provision that sets this regime's deadlines where it departs from Decree 09 Art. 13's 25th (Art.
+   * 13(1) "trừ trường hợp pháp luật có quy định khác"), e.g. "Điều 9 Thông tư 02/2021/TT-TTCP".
+   */
+  deadlineBasis: v.optional(v.string()),
   /**
    * Per level, the sector of the agency that receives and compiles the reports there (đơn vị chủ trì
    * tổng hợp), e.g. `{ "province": "thanh-tra" }`: the communes' reports go to the provincial
@@ -210,6 +248,24 @@ export const SectionSchema = v.strictObject({
 });
 export type Section = v.InferOutput<typeof SectionSchema>;
 
+/**
+ * One more frequency at which the same form version is collected, with its own reporters and deadlines:
+ * e.g. a form filled quarterly by communes and, from the same version, six-monthly, nine-monthly and
+ * yearly by the province (Thông tư 02/2021/TT-TTCP). A period id says which collection it belongs to
+ * (2027Q1, 2027S1, 2027N9, 2027); a coarser period's roll-up adds up the finer periods' reports.
+ */
+export const CollectionSchema = v.strictObject({
+  frequency: v.picklist(['monthly', 'quarterly', 'six-monthly', 'nine-month', 'annual']),
+  /** The levels that fill the form at this frequency (among the regime's reporters). */
+  levels: v.pipe(v.array(LevelSchema), v.minLength(1)),
+  recipientKind: v.optional(RecipientKindSchema),
+  deadlineWorkingDays: v.optional(DeadlinesSchema, {}),
+  deadlineDays: v.optional(CalendarDayDeadlinesSchema),
+  deadlineBasis: v.optional(v.string()),
+  note: v.optional(v.string()),
+});
+export type Collection = v.InferOutput<typeof CollectionSchema>;
+
 export const TemplateDefaultsSchema = v.strictObject({
   valueType: v.optional(ValueTypeSchema),
   decimals: v.optional(decimals),
@@ -226,11 +282,19 @@ export const TemplateFileSchema = v.strictObject({
   /** First period (an id of this template's frequency) that uses this version. */
   effectiveFrom: v.pipe(v.string(), v.minLength(1)),
   formNumber: v.string(),
+  /**
+   * Who defined the form: `regulation` (default), a form issued with a legal document (Biểu số
+   * 06/VPCP/KSTT of Thông tư 01/2020/TT-VPCP); `project`, this system's own, which its metadata and the
+   * printed form say, and whose number must not look like a ministry's ("01/CQS").
+   */
+  definedBy: v.optional(v.picklist(['regulation', 'project'])),
   title: label,
   unitOfMeasure: v.optional(v.string()),
   frequency: FrequencySchema,
   calendar: CalendarSchema,
   adhocPeriods: v.optional(v.array(AdhocPeriodSchema)),
+  /** Further frequencies of the same version, each with its own reporters and deadlines. */
+  collections: v.optional(v.array(CollectionSchema)),
   regime: RegimeSchema,
   defaults: v.optional(TemplateDefaultsSchema),
   columns: v.pipe(v.array(ColumnSchema), v.minLength(1)),

@@ -96,5 +96,5 @@ export function templateJsonSchemaText(): string {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(TEMPLATE_JSON_SCHEMA_PATH, templateJsonSchemaText());
-  console.log(`wrote ${TEMPLATE_JSON_SCHEMA_PATH}`);
+  console.log(`Đã ghi / wrote ${TEMPLATE_JSON_SCHEMA_PATH}`);
 }

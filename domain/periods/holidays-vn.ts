@@ -114,7 +114,9 @@ const Y2024: HolidayEntry[] = [
 ];
 
 // 2025: Công văn 8726/VPCP-KGVX of 26/11/2024 and Thông báo 6150/TB-LĐTBXH (Tết 25/01–02/02;
-// Friday 2/5 off, worked on Saturday 26/4; Quốc khánh 30/08–02/09).
+// Friday 2/5 off, worked on Saturday 26/4); Quốc khánh Sat 30/08 – Tue 02/09, holidays Mon 1/9 and
+// Tue 2/9 (vietnamnews.vn, 04/08/2025, the source domain.md cites). The Tết rows are not re-checked
+// against the notice's text (not at hand): domain.md asks for it.
 const Y2025: HolidayEntry[] = [
   off('2025-01-01', 'Tết Dương lịch'),
   off('2025-01-27', 'Tết Nguyên đán (28 tháng Chạp)'),
@@ -131,12 +133,14 @@ const Y2025: HolidayEntry[] = [
   off('2025-09-02', 'Quốc khánh'),
 ];
 
-// 2026: Công văn 12729/VPCP-KGVX of 25/12/2025 (Friday 2/1 off, worked on Saturday 10/1) and
-// Thông báo 9441/TB-BNV of 16/10/2025 (Tết 16/02–20/02). Giỗ Tổ (26/4, Sun) is taken on 27/4.
-// Quốc khánh: the same notice fixes it but its text was not found; 2/9 is certain, the adjacent day
-// 1/9 (rather than 3/9) is assumed, hence provisional.
-// Not listed: Ngày Văn hóa Việt Nam 24/11, a day off in principle (Nghị quyết 80-NQ/TW) but not yet
-// in the Labour Code; add it when the amendment is in force.
+// 2026, as domain.md cites each decision: Công văn 12729/VPCP-KGVX of 25/12/2025 (Tết Dương lịch
+// Thu 01/01 – Sun 04/01: Friday 2/1 off, worked on Saturday 10/1); Thông báo 9441/TB-BNV of 16/10/2025
+// (Tết Nguyên đán Sat 14/02 – Sun 22/02, holidays Mon 16/02 – Fri 20/02; Quốc khánh Sat 29/08 – Wed
+// 02/09: holidays Tue 1/9 and Wed 2/9, Monday 31/8 off and worked on Saturday 22/8, as vietnamnews.vn
+// reported on 17/10/2025); Giỗ Tổ (26/4, Sun) taken on Mon 27/4, and 30/4–1/5 (Thu–Fri) without a
+// swap (thanhnien.vn, 23/02/2026).
+// Not listed: Ngày Văn hóa Việt Nam 24/11, a day off in principle (Nghị quyết 80-NQ/TW; Nghị quyết
+// 30/NQ-CP tasks amending Art. 112(1)) but not in the Labour Code as of 03/2026; add it once in force.
 const Y2026: HolidayEntry[] = [
   off('2026-01-01', 'Tết Dương lịch'),
   off('2026-01-02', 'Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)'),
@@ -150,7 +154,9 @@ const Y2026: HolidayEntry[] = [
   off('2026-04-27', 'Giỗ Tổ Hùng Vương (nghỉ bù)'),
   off('2026-04-30', 'Ngày Chiến thắng'),
   off('2026-05-01', 'Ngày Quốc tế Lao động'),
-  provisional(off('2026-09-01', 'Quốc khánh (ngày liền kề)')),
+  workday('2026-08-22', 'Làm bù cho thứ Hai 31/08/2026'),
+  off('2026-08-31', 'Nghỉ hoán đổi (làm bù thứ Bảy 22/08/2026)'),
+  off('2026-09-01', 'Quốc khánh (ngày liền kề)'),
   off('2026-09-02', 'Quốc khánh'),
 ];
 

@@ -25,3 +25,11 @@ export {
 export { VN_CIVIL_SERVICE_DAYS_OFF, VN_DAYS_OFF_YEARS } from './holidays-vn';
 export { type DeadlineProblem, type LevelDeadlines, checkDeadlineRules, deadlinesFor } from './deadlines';
 export { addDays, dayOfWeek, isIsoDate } from './dates';
+export {
+  type DeadlineFields,
+  type DeadlineRules,
+  art13Limit,
+  calendarDayDate,
+  deadlineRulesOf,
+} from './deadline-rules';
+export { type CollectionSpec, collectionOfPeriod, collectionsOf, deadlineRulesForPeriod } from './collections';

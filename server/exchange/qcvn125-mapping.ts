@@ -65,6 +65,8 @@ export const FIELD_NAMES = {
   cutoff: 'ThoiGianChotSoLieu',
   deadlines: 'ThoiHanGui',
   workingDays: 'SoNgayLamViec',
+  dayOfMonth: 'NgayTrongThang',
+  monthsAfter: 'SoThangSauKy',
   date: 'Ngay',
   outline: 'DeCuong',
   instructions: 'HuongDan',

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportStatus, UnitLevel } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
-import { deadlinesFor, type HolidayCalendar, type Period, periodsOfYear } from '../../domain/periods';
+import { deadlineRulesOf, deadlinesFor, type HolidayCalendar, type Period, periodsOfYear } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { ExportData, ExportUnit } from '../export/export-data';
@@ -80,9 +80,12 @@ export function regimeBody(file: TemplateFile) {
     recipient: r.recipient,
     method: r.method,
     cutoff: r.cutoff,
-    deadlines: (['commune', 'district', 'province'] as const).flatMap((level) => {
+    deadlines: (['commune', 'district', 'province'] as const).flatMap((level): { level: string; workingDays?: number; dayOfMonth?: number; monthsAfter?: number }[] => {
       const days = r.deadlineWorkingDays[level];
-      return days === undefined ? [] : [{ level: LEVEL_CODES[level], workingDays: days }];
+      const fixed = r.deadlineDays?.[level];
+      if (days !== undefined) return [{ level: LEVEL_CODES[level], workingDays: days }];
+      // A fixed day of a month after the period (issue 11): an additive field beside workingDays.
+      return fixed === undefined ? [] : [{ level: LEVEL_CODES[level], dayOfMonth: fixed.day, monthsAfter: fixed.monthsAfter ?? 1 }];
     }),
     outline: r.outline ?? null,
     instructions: r.instructions ?? null,
@@ -147,7 +150,7 @@ export function periodCatalogueBody(file: TemplateFile, year: number, calendar: 
     formCode: file.id,
     year,
     periods: periodsOfYear(file, year).map((p) => {
-      const deadlines = deadlinesFor(p, file.regime.deadlineWorkingDays, calendar);
+      const deadlines = deadlinesFor(p, deadlineRulesOf(file.regime), calendar);
       return {
         code: nationalPeriodCode(p.id),
         periodId: p.id,

@@ -58,7 +58,7 @@ export const RegimeBody = v.object({
   recipient: v.string(),
   method: v.string(),
   cutoff: v.string(),
-  deadlines: v.array(v.object({ level: codeOf(LEVEL_CODES), workingDays: count })),
+  deadlines: v.array(v.object({ level: codeOf(LEVEL_CODES), workingDays: v.optional(count), dayOfMonth: v.optional(count), monthsAfter: v.optional(count) })),
   outline: v.nullable(v.string()),
   instructions: v.nullable(v.string()),
   forms: v.array(v.string()),

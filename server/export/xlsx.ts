@@ -188,7 +188,7 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   put(sheet, 2, left, `Mã đơn vị: ${form.unit.code}`, textStyle({ italic: true, horizontal: 'center' }));
   put(sheet, 2, right, MOTTO, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 3, left, template.formNumber, textStyle({ bold: true, horizontal: 'center', wrap: true }));
-  put(sheet, 3, right, `Mẫu ${template.id}, phiên bản ${template.version}`, textStyle({ italic: true, size: 9, horizontal: 'center' }));
+  put(sheet, 3, right, templateLine(template), textStyle({ italic: true, size: 9, horizontal: 'center', wrap: true }));
   const all: [number, number] = [1, layout.columnCount];
   put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
   // The title is set larger than the body: count it as a third wider.
@@ -196,6 +196,14 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}`, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 6, all, periodLine(data.period), textStyle({ italic: true, horizontal: 'center' }));
   if (layout.unitLine !== undefined) put(sheet, 7, right, layout.unitLine, textStyle({ italic: true, horizontal: 'right' }));
+}
+
+/** Says on the printed form that a project-defined template is not a ministry's form (domain.md). */
+export const PROJECT_FORM_NOTE = 'Mẫu riêng của Hệ thống thông tin báo cáo, không phải biểu mẫu do bộ, ngành ban hành';
+
+function templateLine(template: FormSheet['data']['template']): string {
+  const line = `Mẫu ${template.id}, phiên bản ${template.version}`;
+  return template.definedBy === 'project' ? `${line}. ${PROJECT_FORM_NOTE}` : line;
 }
 
 /** Under the table: completeness or status, then, on the roll-up, the place, date and signatures. */

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { PeriodsQuery, type PeriodInfo } from '../../schema/api';
 import { type Level, LEVELS } from '../../schema/template';
 import { requireUser } from '../auth/middleware';
-import { deadlinesFor, periodsOfYear } from '../../domain/periods';
+import { collectionOfPeriod, collectionsOf, deadlineRulesForPeriod, deadlinesFor, periodsOfYear } from '../../domain/periods';
 import { reportingLevelsOn } from '../../domain/reporting-levels';
 import type { AppEnv } from '../env';
 import { requireTemplate } from '../services/report-context';
@@ -16,8 +16,12 @@ export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('que
   const calendar = await deps.holidays.calendar();
   const latest = requireTemplate(deps, id);
   const periods: PeriodInfo[] = [];
-  for (const p of periodsOfYear(latest.spec, year)) {
+  // The main frequency's periods, then those of each further collection of the version in force (issue 11).
+  const frequencies = collectionsOf(latest.file);
+  const candidates = frequencies.flatMap((spec) => periodsOfYear(spec, year));
+  for (const p of candidates) {
     const template = deps.templates.forPeriod(id, p.id) ?? latest;
+    if (!collectionOfPeriod(template.file, p.id)) continue;
     // Every level of the hierarchy in force has a deadline (Art. 8(5)), whether or not it fills the
     // form itself: the province still sends the roll-up on to the Government.
     const inForce = [...(await deps.unitTrees.at(p.end)).levels].filter((l): l is Level => (LEVELS as readonly string[]).includes(l));
@@ -27,7 +31,7 @@ export const periodsRoutes = new Hono<AppEnv>().get('/', requireUser, valid('que
       label: p.label,
       start: p.start,
       end: p.end,
-      deadlines: deadlinesFor(p, template.file.regime.deadlineWorkingDays, calendar, levels),
+      deadlines: deadlinesFor(p, deadlineRulesForPeriod(template.file, p.id), calendar, levels),
     });
   }
   return c.json(periods);

@@ -5,7 +5,7 @@
 import type { CellInput } from '../../schema/api';
 import { findSessionUserByName, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../errors';
-import { addDays, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
+import { addDays, deadlineRulesOf, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { vnDate } from '../../domain/vn-time';
 import type { AppDeps } from '../env';
 import { resolveReport } from '../services/report-context';
@@ -49,7 +49,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
     if (plan.outcome === 'missing') return;
     const actor = await user(people.actor ?? (unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`));
     const level = unit.length === 5 ? 'commune' : 'province';
-    const deadline = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar)[level] ?? addDays(period.end, 3);
+    const deadline = deadlinesFor(period, deadlineRulesOf(template.file.regime), calendar)[level] ?? addDays(period.end, 3);
     const isDue = deadline < today;
     // On time: on the deadline day, in the morning, units one after another; late: two to four days after.
     const sent = isDue && plan.late ? vnTime(addDays(deadline, 2 + (order % 3)), 9 + (order % 7), 10 * order) : vnTime(deadline, 8 + (order % 3), 7 * order);
@@ -81,7 +81,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   // last month whose deadline has passed shows one state per commune; later ones have drafts under way.
   const ktxh = deps.templates.latest('kinh-te-xa-hoi-xa');
   if (ktxh) {
-    const deadlineOf = (p: Period) => deadlinesFor(p, ktxh.file.regime.deadlineWorkingDays, calendar).commune ?? p.end;
+    const deadlineOf = (p: Period) => deadlinesFor(p, deadlineRulesOf(ktxh.file.regime), calendar).commune ?? p.end;
     const months = recentPeriods(ktxh.spec, today, 14).filter((p) => p.start >= '2025-07-01').reverse();
     const lastDue = months.filter((m) => deadlineOf(m) < today).at(-1);
     for (const m of months) {
@@ -106,7 +106,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   // Citizen reception, routed to Thanh tra tỉnh from version 2: the last quarter whose deadline passed.
   const citizens = deps.templates.latest(CITIZENS.template);
   if (citizens) {
-    const commune = (p: Period) => deadlinesFor(p, citizens.file.regime.deadlineWorkingDays, calendar).commune ?? p.end;
+    const commune = (p: Period) => deadlinesFor(p, deadlineRulesOf(citizens.file.regime), calendar).commune ?? p.end;
     const quarter = closedPeriods(citizens.spec, today, 2).find((p) => commune(p) < today);
     // Only where the version in force routes the report (a demo started before 2026 seeds none).
     if (quarter && deps.templates.forPeriod(CITIZENS.template, quarter.id)?.file.regime.leadAgencies) {

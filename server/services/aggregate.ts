@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Aggregate, CellValueOut, Completeness, ReportStatus } from '../../schema/api';
 import type { Level } from '../../schema/template';
-import { deadlinesFor } from '../../domain/periods';
+import { deadlineRulesForPeriod, deadlinesFor } from '../../domain/periods';
 import { deadlineLevelOf, isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
 import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
@@ -90,7 +90,7 @@ export async function completenessOf(deps: AppDeps, template: LoadedTemplate, sp
       FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
       WHERE c.ancestor_id = ${unit.id} AND +r.status IN ('submitted', 'approved')`);
     const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null][]).map(([id, status, at]) => [id, { status, at }]));
-    const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar);
+    const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), calendar);
     const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));
     for (const u of must) {
       result.expected++;

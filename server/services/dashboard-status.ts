@@ -8,7 +8,7 @@ import type { ReportStatus } from '../../schema/api';
 import type { DashboardChild, DashboardStatus, DashboardStatusUnit, StatusCounts } from '../../schema/dashboard';
 import type { Level } from '../../schema/template';
 import { accessTo } from '../../domain/access';
-import { deadlinesFor, type HolidayCalendar, type Period, workingDaysBetween } from '../../domain/periods';
+import { deadlineRulesForPeriod, deadlinesFor, type HolidayCalendar, type Period, workingDaysBetween } from '../../domain/periods';
 import { deadlineLevelOf, unitsThatMustReport } from '../../domain/reporting-levels';
 import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import { isLate, vnDate } from '../../domain/vn-time';
@@ -46,7 +46,7 @@ export async function reportStates(deps: AppDeps, templateId: string, periodId: 
 
 /** The deadline of each unit's report, the deadlines of the period worked out once. */
 export function deadlineFinder(template: LoadedTemplate, period: Period, tree: UnitTree, calendar: HolidayCalendar) {
-  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, calendar);
+  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), calendar);
   const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => tree.levels.has(l));
   return (unit: TreeUnit): string | null => {
     const level = deadlineLevelOf(unit, tree, withDeadline);

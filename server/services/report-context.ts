@@ -4,7 +4,7 @@
 // form and its deadline. Every route goes through here; nothing else decides access.
 import type { Level } from '../../schema/template';
 import { type Access, accessTo, grantsInForce, type Grant, type Routing } from '../../domain/access';
-import { addDays, comparePeriodIds, deadlinesFor, type Period, periodContaining, periodFromId } from '../../domain/periods';
+import { addDays, collectionOfPeriod, deadlineRulesForPeriod, deadlinesFor, type Period, periodContaining, periodFromId } from '../../domain/periods';
 import { deadlineLevelOf, isReportingUnit } from '../../domain/reporting-levels';
 import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import { vnDate } from '../../domain/vn-time';
@@ -53,19 +53,22 @@ export function requireTemplate(deps: AppDeps, templateId: string): LoadedTempla
  * period after today's: figures for a period further ahead cannot exist yet.
  */
 export function requirePeriod(deps: AppDeps, template: LoadedTemplate, periodId: string): Period {
-  const period = periodFromId(template.spec, periodId);
-  if (!period) {
+  // A period of the main frequency or of a further collection of the form (one form, several frequencies).
+  const found = collectionOfPeriod(template.file, periodId);
+  if (!found) {
     throw notFound(
       'unknown-period',
       `Kỳ báo cáo "${periodId}" không hợp lệ với biểu mẫu ${template.file.formNumber} (${FREQUENCY_EXAMPLES[template.file.frequency]}).`,
     );
   }
+  const { period, collection } = found;
   const first = deps.templates.versions(template.file.id)[0]!;
-  if (comparePeriodIds(first.spec, first.file.effectiveFrom, period.id) > 0) {
+  const firstStart = periodFromId(first.spec, first.file.effectiveFrom)?.start ?? '';
+  if (period.start < firstStart) {
     throw notFound('unknown-period', `Biểu mẫu ${template.file.formNumber} chỉ áp dụng từ kỳ ${first.file.effectiveFrom}; kỳ ${period.id} chưa có biểu mẫu.`);
   }
-  const current = periodContaining(template.spec, vnDate(deps.clock()));
-  const latestOpen = current ? (periodContaining(template.spec, addDays(current.end, 1)) ?? current) : undefined;
+  const current = periodContaining(collection, vnDate(deps.clock()));
+  const latestOpen = current ? (periodContaining(collection, addDays(current.end, 1)) ?? current) : undefined;
   if (latestOpen && period.start > latestOpen.start) {
     throw notFound('unknown-period', `Kỳ ${period.id} còn quá xa trong tương lai: chỉ mở đến kỳ ${latestOpen.id}.`);
   }
@@ -131,15 +134,23 @@ export async function reportContextOf(deps: AppDeps, scope: PeriodScope, unit: T
     access: accessTo(scope.grants, unit, scope.tree, scope.routing),
     template,
     row,
-    isReporter: isReportingUnit(template.file, unit, scope.tree),
+    isReporter: isReportingUnit(template.file, unit, scope.tree) && fillsCollection(template, scope.period, unit, scope.tree),
     deadline: await deadlineOf(deps, template, scope.period, unit, scope.tree),
   };
 }
 
 /** The deadline a unit keeps for a period, or null when the template sets none for its level. */
 export async function deadlineOf(deps: AppDeps, template: LoadedTemplate, period: Period, unit: TreeUnit, tree: UnitTree) {
-  const deadlines = deadlinesFor(period, template.file.regime.deadlineWorkingDays, await deps.holidays.calendar());
+  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), await deps.holidays.calendar());
   const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => tree.levels.has(l));
   const level = deadlineLevelOf(unit, tree, withDeadline);
   return (level && deadlines[level]) ?? null;
+}
+
+/** A further collection names the levels that fill it (the province, say, for the six-monthly report). */
+function fillsCollection(template: LoadedTemplate, period: Period, unit: TreeUnit, tree: UnitTree): boolean {
+  const levels = collectionOfPeriod(template.file, period.id)?.collection.levels;
+  if (levels === undefined) return true;
+  const level = deadlineLevelOf(unit, tree, levels);
+  return level !== undefined && levels.includes(level);
 }

@@ -2,7 +2,7 @@
 // formulas read (previous period, same period last year, the year so far), loaded in one pass and
 // carried into the report's template version.
 import type { Period } from '../../domain/periods';
-import { periodFromId, periodSteps } from '../../domain/periods';
+import { collectionOfPeriod, periodFromId, periodSteps } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import { type EvalContext, requiredPeriodIds } from '../../domain/template/evaluator';
 import { aggregateInputs } from '../../domain/template/aggregate';
@@ -21,8 +21,10 @@ export async function buildEvalContext(
   current: CellValues,
   loadOthers: InputLoader,
 ): Promise<EvalContext> {
-  const ops = periodSteps(template.spec, period.id);
-  const at = (id: string) => periodFromId(template.spec, id);
+  // prev(), lastYear(), ytd() step within the period's own collection (a six-monthly report's prev is a half-year).
+  const spec = collectionOfPeriod(template.file, period.id)?.collection ?? template.spec;
+  const ops = periodSteps(spec, period.id);
+  const at = (id: string) => periodFromId(spec, id);
   const others = requiredPeriodIds(template.compiled, ops)
     .map(at)
     .filter((p): p is Period => p !== undefined);

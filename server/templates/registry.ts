@@ -7,7 +7,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { TemplateSummary } from '../../schema/api';
 import { reports, templateVersions } from '../../schema/db';
 import type { Store } from '../db/client';
-import { comparePeriodIds, type HolidayCalendar } from '../../domain/periods';
+import { collectionOfPeriod, comparePeriodIds, type HolidayCalendar, periodFromId } from '../../domain/periods';
 import { checkTemplateBody, checkTemplateSet, readTemplateFiles, TemplateLoadError, type ReadTemplate } from './read-templates';
 
 export { TemplateLoadError };
@@ -49,7 +49,11 @@ export function createTemplateRegistry(all: LoadedTemplate[]): TemplateRegistry 
       const list = versions(id);
       const first = list[0];
       if (!first) return undefined;
-      const effective = list.filter((t) => comparePeriodIds(t.spec, t.file.effectiveFrom, periodId) <= 0);
+      // By start date, so that a period of a further collection (2027S1 of a quarterly form) finds its version.
+      const start = collectionOfPeriod(list.at(-1)!.file, periodId)?.period.start;
+      const effective = list.filter((t) =>
+        start === undefined ? comparePeriodIds(t.spec, t.file.effectiveFrom, periodId) <= 0 : (periodFromId(t.spec, t.file.effectiveFrom)?.start ?? '') <= start,
+      );
       return effective.at(-1) ?? first;
     },
   };
@@ -115,6 +119,10 @@ async function refuseIfInUse(store: Store, t: ReadTemplate) {
       '',
       `version ${t.file.version} of "${t.file.id}" has changed, but ${n} report(s) already use it, and a version in use is immutable`,
       `restore the file as it was, and put the change in a new file ${t.file.version + 1}.json with a later "effectiveFrom"`,
+      {
+        messageVi: `phiên bản ${t.file.version} của mẫu "${t.file.id}" đã bị sửa, nhưng đã có ${n} báo cáo dùng phiên bản này, và phiên bản đang dùng thì không được sửa`,
+        fixVi: `trả tệp về như cũ, và đưa thay đổi vào tệp mới ${t.file.version + 1}.json với "effectiveFrom" muộn hơn`,
+      },
     );
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RuleSchema, TemplateFileSchema } from '../../schema/template';
-import { checkDeadlineRules, createHolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import { checkDeadlineRules, collectionsOf, createHolidayCalendar, deadlineRulesOf, deadlinesFor, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
 import { checkRules, compileTemplate } from '../../domain/template';
 import { cellValues, compiled, contextFor } from './report-context';
 import { loadTemplate, TEMPLATES_DIR } from './template-files';
@@ -25,7 +25,7 @@ describe('README worked example (tiep-cong-dan-xa)', () => {
   it('parses, compiles and meets the deadline rules', () => {
     const result = compileTemplate(file);
     expect(result.ok ? [] : result.problems).toEqual([]);
-    expect(checkDeadlineRules(file, file.regime.deadlineWorkingDays, createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF), [2025, 2026, 2027])).toEqual([]);
+    expect(checkDeadlineRules(file, deadlineRulesOf(file.regime), createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF), [2025, 2026, 2027])).toEqual([]);
   });
 
   it('checks its rule as the guide says', () => {
@@ -43,5 +43,37 @@ describe('README worked example (tiep-cong-dan-xa)', () => {
     const rule = v.parse(RuleSchema, jsonAfter(marker));
     const result = compileTemplate({ ...loadTemplate(name), rules: [rule] });
     expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
+describe('README worked examples of deadlines and project-defined forms', () => {
+  const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
+
+  it('the fixed-day example is what chinh-quyen-so/2.json declares, and puts 2027S1 on 05/07/2027', () => {
+    const example = jsonAfter('**Ví dụ hạn gửi ngày cố định**') as Record<string, unknown>;
+    const file = loadTemplate('chinh-quyen-so/2.json');
+    expect(file.regime).toMatchObject(example);
+    const period = periodFromId(file, '2027S1')!;
+    expect(deadlinesFor(period, deadlineRulesOf(file.regime), calendar).province).toBe('2027-07-05');
+  });
+
+  it('the report-to-the-Government example gives the province the 25th of the last month', () => {
+    const example = jsonAfter('**Ví dụ báo cáo gửi Chính phủ chỉ ghi hạn cấp xã**') as Parameters<typeof deadlineRulesOf>[0];
+    const period = periodFromId({ frequency: 'quarterly', calendar: 'decree09' }, '2026Q3')!;
+    expect(deadlinesFor(period, deadlineRulesOf(example), calendar)).toEqual({ commune: '2026-09-16', province: '2026-09-25' });
+  });
+
+  it('the project-defined example is what kinh-te-xa-hoi-xa/2.json declares', () => {
+    expect(loadTemplate('kinh-te-xa-hoi-xa/2.json')).toMatchObject(jsonAfter('**Ví dụ mẫu riêng**') as Record<string, unknown>);
+  });
+});
+
+describe('README worked example of several frequencies', () => {
+  it('is what tiep-cong-dan-xa/3.json declares, and each collection passes the deadline checks', () => {
+    const example = jsonAfter('**Ví dụ một biểu nhiều kỳ**') as object[];
+    const file = loadTemplate('tiep-cong-dan-xa/3.json');
+    expect(file.collections).toMatchObject(example);
+    const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
+    for (const c of collectionsOf(file)) expect(checkDeadlineRules(c, c.rules, calendar, [2027]), c.frequency).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Calendar, Deadlines } from '../../../schema/template';
 import {
   VN_CIVIL_SERVICE_DAYS_OFF,
+  calendarDayDate,
   checkDeadlineRules,
+  deadlineRulesOf,
   createHolidayCalendar,
   deadlinesFor,
   isWorkingDay,
@@ -144,5 +146,71 @@ describe('checkDeadlineRules', () => {
       ['backwards', undefined],
     ]);
     expect(problems[0]?.message).toContain('2024-10-09');
+  });
+});
+
+describe('deadlines on a fixed calendar day, and Art. 13 by recipient', () => {
+  const quarterly: PeriodSpec = { frequency: 'quarterly', calendar: 'decree09' };
+
+  it('puts "the 7th of the month after the quarter" on 07/04 for 2026Q1, and keeps working days for other levels', () => {
+    const rules = deadlineRulesOf({ deadlineWorkingDays: { commune: 2 }, deadlineDays: { province: { day: 7 } } });
+    // 2026Q1 ends on Saturday 14/03/2026: two working days after it is Tuesday 17/03.
+    expect(deadlinesFor(period(quarterly, '2026Q1'), rules, cal)).toEqual({ commune: '2026-03-17', province: '2026-04-07' });
+    expect(calendarDayDate(period(quarterly, '2026Q4'), { day: 7 })).toBe('2027-01-07');
+    expect(calendarDayDate(period(quarterly, '2026Q1'), { day: 20, monthsAfter: 0 })).toBe('2026-03-20');
+    expect(calendarDayDate(period({ frequency: 'monthly', calendar: 'calendar' }, '202601'), { day: 31 })).toBe('2026-02-28');
+  });
+
+  it('applies the 25th only to a report to the Government: the same 6 working days pass for a ministry and fail for the Government', () => {
+    const toMinistry = deadlineRulesOf({ deadlineWorkingDays: { commune: 2, province: 6 }, recipientKind: 'ministry' });
+    const toGovernment = deadlineRulesOf({ deadlineWorkingDays: { commune: 2, province: 6 }, recipientKind: 'government' });
+    expect(checkDeadlineRules(monthly, toMinistry, cal, YEARS)).toEqual([]);
+    expect(checkDeadlineRules(monthly, toGovernment, cal, YEARS)).toContainEqual(
+      expect.objectContaining({ level: 'province', periodId: '202301', messageVi: expect.stringContaining('Điều 13') }),
+    );
+  });
+
+  it('lets a regime set its own deadline to the Government where a provision says so (deadlineBasis)', () => {
+    const own = deadlineRulesOf({
+      deadlineDays: { province: { day: 7 } },
+      recipientKind: 'government',
+      deadlineBasis: 'Điều 9 Thông tư 02/2021/TT-TTCP',
+    });
+    expect(checkDeadlineRules(quarterly, own, cal, YEARS)).toEqual([]);
+    const without = deadlineRulesOf({ deadlineDays: { province: { day: 7 } }, recipientKind: 'government' });
+    expect(checkDeadlineRules(quarterly, without, cal, YEARS)).toEqual([
+      expect.objectContaining({ level: 'province', periodId: '2020Q1', fix: expect.stringContaining('deadlineBasis') }),
+    ]);
+  });
+
+  it("gives the province Decree 09's default, the 25th of the period's last month, when a report to the Government names no province deadline", () => {
+    const rules = deadlineRulesOf({ deadlineWorkingDays: { commune: 2 }, recipientKind: 'government' });
+    expect(deadlinesFor(period(quarterly, '2026Q2'), rules, cal)).toEqual({ commune: '2026-06-16', province: '2026-06-25' });
+    expect(deadlinesFor(period(quarterly, '2026Q2'), deadlineRulesOf({ deadlineWorkingDays: { commune: 2 } }), cal)).toEqual({ commune: '2026-06-16' });
+    expect(checkDeadlineRules(quarterly, rules, cal, YEARS)).toEqual([]);
+  });
+
+  it('holds the lower levels to the default 25th as well', () => {
+    const rules = deadlineRulesOf({ deadlineWorkingDays: { commune: 12 }, recipientKind: 'government' });
+    expect(checkDeadlineRules(monthly, rules, cal, YEARS)).toContainEqual(
+      expect.objectContaining({ level: 'commune', message: expect.stringContaining('after the province deadline') }),
+    );
+  });
+
+  it('refuses a level with both kinds of deadline, and a fixed day that leaves no working day after the cutoff', () => {
+    const both = deadlineRulesOf({ deadlineWorkingDays: { province: 6 }, deadlineDays: { province: { day: 7 } } });
+    expect(checkDeadlineRules(quarterly, both, cal, YEARS)).toContainEqual(expect.objectContaining({ level: 'province', fix: expect.stringContaining('Keep one') }));
+    // The 15th of the cutoff month is the day after a 14th cutoff: in 2020Q1 the 14th is a Saturday, the 15th a Sunday.
+    const tooEarly = deadlineRulesOf({ deadlineDays: { commune: { day: 15, monthsAfter: 0 } } });
+    expect(checkDeadlineRules(quarterly, tooEarly, cal, YEARS)).toEqual([
+      expect.objectContaining({ level: 'commune', periodId: '2020Q1', message: expect.stringContaining('Art. 8(5)') }),
+    ]);
+  });
+
+  it('orders a working-day commune deadline against a fixed-day province one', () => {
+    const rules = deadlineRulesOf({ deadlineWorkingDays: { commune: 20 }, deadlineDays: { province: { day: 7 } } });
+    expect(checkDeadlineRules(quarterly, rules, cal, YEARS)).toContainEqual(
+      expect.objectContaining({ level: 'commune', messageVi: expect.stringContaining('muộn hơn hạn gửi cấp tỉnh') }),
+    );
   });
 });

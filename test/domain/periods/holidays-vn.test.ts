@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   VN_CIVIL_SERVICE_DAYS_OFF,
+  addDays,
   addWorkingDays,
   createHolidayCalendar,
   dayOfWeek,
@@ -55,7 +56,42 @@ describe('the holiday list', () => {
   it('marks 2027, whose notice is not out, as provisional, and the published years as not', () => {
     const provisional = VN_CIVIL_SERVICE_DAYS_OFF.filter((e) => e.provisional).map((e) => e.date);
     expect(provisional.filter((d) => d.startsWith('2027-'))).toHaveLength(14);
-    expect(provisional.filter((d) => !d.startsWith('2027-'))).toEqual(['2026-09-01']);
+    expect(provisional.filter((d) => !d.startsWith('2027-'))).toEqual([]);
+  });
+});
+
+// domain.md's table of 2026, row by row: the days off (weekends included), the Saturday worked, and the
+// decision it comes from. Each row is checked whole: the day before and the day after are worked.
+describe('2026 as the decisions domain.md cites fixed it', () => {
+  const daysFrom = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+    return out;
+  };
+  it.each([
+    ['Tết Dương lịch (12729/VPCP-KGVX)', '2026-01-01', '2026-01-04', '2026-01-10'],
+    ['Tết Nguyên đán (9441/TB-BNV)', '2026-02-14', '2026-02-22', undefined],
+    ['Giỗ Tổ Hùng Vương (thanhnien.vn 23/02/2026)', '2026-04-26', '2026-04-27', undefined],
+    ['30/4 and 1/5', '2026-04-30', '2026-05-03', undefined],
+    ['Quốc khánh (9441/TB-BNV)', '2026-08-29', '2026-09-02', '2026-08-22'],
+  ])('%s: off from %s to %s, make-up Saturday %s', (_name, from, to, makeUp) => {
+    for (const day of daysFrom(from, to)) expect(isWorkingDay(day, cal), day).toBe(false);
+    expect(isWorkingDay(addDays(from, -1), cal) || isWeekend(addDays(from, -1)), `day before ${from}`).toBe(true);
+    expect(isWorkingDay(addDays(to, 1), cal), `day after ${to}`).toBe(true);
+    if (makeUp !== undefined) {
+      expect(dayOfWeek(makeUp)).toBe(6);
+      expect(isWorkingDay(makeUp, cal)).toBe(true);
+    }
+  });
+
+  it('counts a deadline across the Quốc khánh break: 2 working days after Friday 28/08/2026 is Friday 04/09', () => {
+    expect(addWorkingDays('2026-08-28', 2, cal)).toBe('2026-09-04');
+    expect(addWorkingDays('2026-08-21', 1, cal)).toBe('2026-08-22');
+  });
+
+  it('gives 2025 Quốc khánh as vietnamnews.vn reported on 04/08/2025: Sat 30/08 – Tue 02/09', () => {
+    for (const day of daysFrom('2025-08-30', '2025-09-02')) expect(isWorkingDay(day, cal), day).toBe(false);
+    expect(isWorkingDay('2025-09-03', cal)).toBe(true);
   });
 });
 
@@ -86,6 +122,7 @@ describe('days off as the notices fixed them', () => {
     ['2024-04-29', '2024-05-04'], // 2450/VPCP-KGVX
     ['2025-05-02', '2025-04-26'], // 8726/VPCP-KGVX
     ['2026-01-02', '2026-01-10'], // 12729/VPCP-KGVX
+    ['2026-08-31', '2026-08-22'], // 9441/TB-BNV
   ])('swapped working day %s for Saturday %s', (dayOff, saturdayWorked) => {
     expect(dayOfWeek(saturdayWorked)).toBe(6);
     expect(isWorkingDay(dayOff, cal)).toBe(false);

@@ -234,11 +234,51 @@ describe('a template file with a mistake is refused with the file, the place and
     expect(message).toMatch(/commune/);
   });
 
-  it('a province deadline after the 25th of the last month (Art. 13)', async () => {
+  it('a province deadline after the 25th of the last month, for a report to the Government (Art. 13)', async () => {
     const base = template();
-    const message = await refused({ ...base, regime: { ...base.regime, deadlineWorkingDays: { commune: 2, district: 5, province: 9 } } });
+    const message = await refused({ ...base, regime: { ...base.regime, recipientKind: 'government', deadlineWorkingDays: { commune: 2, district: 5, province: 9 } } });
     expect(message).toMatch(/25/);
     expect(message).toMatch(/province/);
+    expect(message).toContain('Điều 13');
+  });
+
+  it('prints Vietnamese first and English second', async () => {
+    const base = template();
+    const message = await refused({ ...base, regime: { ...base.regime, deadlineWorkingDays: { commune: 0, district: 4, province: 6 } } });
+    expect(message.indexOf('bị từ chối')).toBeLessThan(message.indexOf('is refused'));
+    expect(message.indexOf('khoản 5 Điều 8')).toBeLessThan(message.indexOf('Art. 8(5)'));
+    expect(message.indexOf('cách sửa:')).toBeLessThan(message.indexOf('fix:'));
+  });
+
+  it('a project-defined form whose number looks like a ministry form number', async () => {
+    const message = await refused(template({ definedBy: 'project', formNumber: 'Biểu số 01/DS' }));
+    expect(message).toMatch(/formNumber/);
+    expect(message).toContain('mẫu riêng của Hệ thống');
+  });
+
+  it('Vietnamese text in decomposed Unicode, named by its place', async () => {
+    const message = await refused(template({ title: 'Dân số'.normalize('NFD') }));
+    expect(message).toContain('title: chữ tiếng Việt ở dạng Unicode tổ hợp');
+    expect(message).toContain('NFC');
+  });
+
+  it('a missing required field, named as missing', async () => {
+    const { formNumber: _dropped, ...base } = template();
+    const message = await refused(base);
+    expect(message).toContain('formNumber: thiếu trường bắt buộc');
+  });
+
+  it('a further collection at the frequency the form already has, or with a deadline that breaks Art. 8(5)', async () => {
+    const message = await refused(
+      template({
+        collections: [
+          { frequency: 'quarterly', levels: ['province'], deadlineWorkingDays: {} },
+          { frequency: 'annual', levels: ['province'], deadlineWorkingDays: { province: 0 } },
+        ],
+      }),
+    );
+    expect(message).toContain('collections[0].frequency: biểu đã được thu theo kỳ quarterly');
+    expect(message).toContain('collections[1].deadlineWorkingDays.province');
   });
 
   it('a duplicated row code', async () => {
