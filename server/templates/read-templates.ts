@@ -110,6 +110,9 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
     );
   }
   const file = parsed.output;
+  if (file.expandedFor !== undefined) {
+    throw new TemplateLoadError(source, 'expandedFor', '"expandedFor" is set by the system when it writes lists out, never in a file', 'remove "expandedFor"');
+  }
   const compiled = compileTemplate(file);
   if (!compiled.ok) throw new TemplateLoadError(source, compiled.problems);
 
