@@ -13,6 +13,7 @@ import {
   VN_DAYS_OFF_YEARS,
 } from '../../domain/periods';
 import { compileTemplate } from '../../domain/template/compile';
+import { crossRuleProblems } from '../../domain/template/cross-rules';
 import { lineageProblems } from '../../domain/template/lineage';
 import type { CompiledTemplate } from '../../domain/template/types';
 
@@ -137,6 +138,13 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
 export function checkTemplateSet(all: ReadTemplate[]): void {
   const byId = new Map<string, ReadTemplate[]>();
   for (const t of all) byId.set(t.file.id, [...(byId.get(t.file.id) ?? []), t]);
+  // A cross-template rule reads the other template's latest version (a later version keeps its codes or
+  // declares them in `was`).
+  const latestFile = (id: string) => byId.get(id)?.reduce((a, b) => (b.file.version > a.file.version ? b : a)).file;
+  for (const t of all) {
+    const problems = crossRuleProblems(t.file, latestFile);
+    if (problems.length > 0) throw new TemplateLoadError(t.source, problems);
+  }
   for (const list of byId.values()) {
     list.sort((a, b) => a.file.version - b.file.version);
     for (let i = 1; i < list.length; i++) {
