@@ -56,7 +56,7 @@ function checkRow(row: Row, i: number, index: TemplateIndex, problems: ProblemLi
   if (row.list || row.openList) checkList(row, i, index, problems);
   if (row.partOf !== undefined) {
     const parent = index.rows.get(row.partOf)?.row;
-    if ((parent?.list || parent?.openList) && row.code.startsWith(`${row.partOf}.`)) {
+    if (!index.expanded && (parent?.list || parent?.openList) && row.code.startsWith(`${row.partOf}.`)) {
       problems.add(`${path}.code`, `row '${row.code}' is written under list row '${row.partOf}', whose rows are generated`, `remove the row, or give it a code that does not start with '${row.partOf}.'`);
     }
   }
