@@ -82,14 +82,16 @@ describe('GET /api/exports/:template/:period/:unit.json', () => {
 });
 
 describe('every shipped template exports', () => {
-  it.each(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa'])(
+  it.each(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa', 'vu-viec-khieu-nai-to-cao-xa'])(
     '%s: a workbook laid out like its form, with every column header and row label',
     async (id) => {
-      const template = t.deps.templates.latest(id)!.file;
+      const latest = t.deps.templates.latest(id)!.file;
       // A period the template is in force for: before the reform under the district, after it the province.
-      const before = { monthly: '202501', quarterly: '2025Q1', 'six-monthly': '2025S1' }[template.frequency as string]!;
+      const before = { monthly: '202501', quarterly: '2025Q1', 'six-monthly': '2025S1' }[latest.frequency as string]!;
       const isLater = t.deps.templates.versions(id)[0]!.file.effectiveFrom > before;
       const period = isLater ? t.deps.templates.versions(id)[0]!.file.effectiveFrom : before;
+      // The version in force for that period (a later version prints its own labels).
+      const template = t.deps.templates.forPeriod(id, period)!.file;
       const res = await t.request(`/api/exports/${id}/${period}/${isLater ? '20' : '178'}.xlsx`, { cookie: isLater ? await t.login('lanhdao-20') : head });
       expect(res.status).toBe(200);
       const wb = new ExcelJS.Workbook();

@@ -53,7 +53,7 @@ describe('Biểu 06 version 2: rows by level generated from the hierarchy in for
 
   it('shows a commune its own row only, computed from its total, and stores it so the province roll-up lists every unit', async () => {
     await fileReport('canbo-05977', '05977', sector(1));
-    await fileReport('canbo-20-NV', '20-NV', sector(2, '05'));
+    await fileReport('canbo-20-nv', '20-NV', sector(2, '05'));
     const own = (await (await t.request(`/api/reports/${T}/2025Q3/05977`, { cookie: await t.login('canbo-05977') })).json()) as Report;
     expect(at(own.values, 'B3.05977', 'nhan_tong')).toBe(10);
     expect(at(own.values, 'B3', 'nhan_tong')).toBe(10);
@@ -86,6 +86,9 @@ describe('Biểu 06 version 2: rows by level generated from the hierarchy in for
     expect(texts.some((s) => s.includes('Cách ghi biểu'))).toBe(true);
     expect(texts.some((s) => s.includes('Đông Kinh'))).toBe(true);
     expect(texts.some((s) => s.includes('Ổn định.'))).toBe(true);
+    const json = await t.request(`/api/exports/${T}/2025Q3/20.json?include=submitted`, { cookie: await t.login('lanhdao-20') });
+    const pkg = (await json.json()) as { reports: { unit: { code: string }; sections?: { title: string; text: string }[] }[] };
+    expect(pkg.reports.find((r) => r.unit.code === '05977')?.sections).toContainEqual({ key: 'danh_gia_chung', title: 'Đánh giá chung', text: 'Ổn định.' });
   });
 });
 
