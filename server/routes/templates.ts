@@ -11,6 +11,8 @@ import type { AppDeps, AppEnv } from '../env';
 import { notFound } from '../errors';
 import { requireTemplate } from '../services/report-context';
 import { listedFor } from '../templates/expand';
+import { findReport, loadValues } from '../db/reports';
+import { openRowsIn } from '../../domain/template/lists';
 import type { LoadedTemplate } from '../templates/registry';
 import { valid } from '../validate';
 
@@ -28,6 +30,18 @@ function requirePeriodOf(template: LoadedTemplate, periodId: string) {
   return period;
 }
 
+/** Blank rows an open list offers beyond those a report holds, for the officer to type into. */
+const BLANK_ROWS = 10;
+
+/** The rows each open list of a unit's report shows: those it holds, plus blank ones (up to maxRows). */
+async function openRowsToType(deps: AppDeps, template: LoadedTemplate, periodId: string, unitId: number): Promise<Map<string, number> | undefined> {
+  const lists = template.file.rows.filter((r) => r.openList);
+  if (lists.length === 0) return undefined;
+  const row = await findReport(deps.store.db, template.file.id, periodId, unitId);
+  const held = row ? openRowsIn(template.file, ((await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map()).keys()) : new Map<string, number>();
+  return new Map(lists.map((r) => [r.code, Math.min(r.openList!.maxRows, (held.get(r.code) ?? 0) + BLANK_ROWS)]));
+}
+
 export const templatesRoutes = new Hono<AppEnv>()
   .use('*', requireUser)
   .get('/', (c) => c.json(c.var.deps.templates.list()))
@@ -40,8 +54,9 @@ export const templatesRoutes = new Hono<AppEnv>()
     // Generated lists name the units in force on the period's last day (and a unit's own report its row).
     const period = requirePeriodOf(found, periodId);
     const tree = await deps.unitTrees.at(period.end);
-    if (unit !== undefined && !tree.byCode(unit)) throw notFound('unknown-unit', `Không có đơn vị mã "${unit}" vào ngày ${period.end}.`);
-    return c.json(listedFor(found, tree, { periodId: period.id, ownUnit: unit }).file);
+    const own = unit === undefined ? undefined : tree.byCode(unit);
+    if (unit !== undefined && !own) throw notFound('unknown-unit', `Không có đơn vị mã "${unit}" vào ngày ${period.end}.`);
+    return c.json(listedFor(found, tree, { periodId: period.id, ownUnit: unit, openRows: own && (await openRowsToType(deps, found, period.id, own.id)) }).file);
   })
   .get('/:id/versions/:version/preview', requireAdmin, valid('query', TemplatePreviewQuery), async (c) => {
     const { deps } = c.var;
