@@ -300,6 +300,23 @@ export const vi = {
   'outbox.status.sent': 'Đã gửi, chờ phản hồi',
   'outbox.status.accepted': 'Đã được tiếp nhận',
   'outbox.status.refused': 'Bị từ chối',
+  'preview.title': 'Xem trước {id}, phiên bản {version}',
+  'preview.period': 'Kỳ báo cáo',
+  'preview.show': 'Xem',
+  'preview.close': 'Đóng',
+  'preview.open': 'Xem trước',
+  'preview.inForce': 'phiên bản này đang áp dụng cho kỳ này',
+  'preview.notInForce': 'phiên bản này chưa áp dụng cho kỳ này (xem trước)',
+  'preview.reporters': '{units} đơn vị tự lập báo cáo, trong đó {agencies} cơ quan chuyên môn',
+  'preview.level': 'Cấp',
+  'preview.deadline': 'Hạn gửi',
+  'preview.rules': 'Quy tắc kiểm tra',
+  'preview.severity.error': 'Lỗi',
+  'preview.severity.warning': 'Cảnh báo',
+  'level.nation': 'Trung ương',
+  'level.province': 'Cấp tỉnh',
+  'level.district': 'Cấp huyện',
+  'level.commune': 'Cấp xã',
 };
 
 export type MessageKey = keyof typeof vi;

@@ -16,6 +16,7 @@ import { ChangesPanel, CommentsPanel, LockNotice } from './ReviewPanels';
 import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
+import { TableNotes } from './TableNotes';
 import type { WorkflowActions } from './workflow-actions';
 
 export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions; api: Api }) {
@@ -222,6 +223,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <IssuesPanel store={props.store} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
       </div>
+      <TableNotes notes={file().notes} />
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 
       <SectionsPanel store={props.store} sections={file().sections ?? []} />
