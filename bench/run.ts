@@ -13,6 +13,7 @@ import { createSession, SESSION_COOKIE } from '../server/auth/sessions';
 import { periodFromId } from '../domain/periods';
 import { readSubtrees } from '../server/services/rollup-read';
 import { bieu06Row, createFixture, PERIOD, T } from './fixture';
+import { benchDashboard } from './dashboard';
 import { type BenchRow, median, printTable } from './measure';
 
 const log = (line: string) => console.log(line);
@@ -106,6 +107,10 @@ await row('nation recompute', 1, () => server.call('recompute', { templateId: T,
 // 2. Roll-ups over HTTP.
 await row('province rollup', 15, () => get(`/api/aggregates/${T}/${PERIOD}/20`, head), 'plain GROUP BY of the province', provinceGroupBy, 'Lạng Sơn: 194 communes, 11 districts; with children and completeness');
 await row('nation rollup', 7, () => get(`/api/aggregates/${T}/${PERIOD}/VN`, admin), 'plain GROUP BY of the nation', nationGroupBy, '10,047 communes to districts, provinces, nation; 63 children');
+
+// 2b. The province's dashboard (issue 12, bench/dashboard.ts).
+const indicator = fx.deps.templates.latest(T)!.compiled.dataRows.find((r) => !r.header && !r.formula)!.code;
+await benchDashboard({ row, get, head, db, provinceId: province!.id, template: T, period: PERIOD, indicator });
 
 // 3. The maintained roll-ups read directly: the nation and its 63 provinces.
 const period = periodFromId(fx.deps.templates.latest(T)!.spec, PERIOD)!;

@@ -16,6 +16,8 @@ const ReportPage = lazy(() => import('./views/Report/ReportPage'));
 const OutboxView = lazy(() => import('./views/Outbox/OutboxView'));
 const AdminPage = lazy(() => import('./views/Admin/AdminPage'));
 const PasswordView = lazy(() => import('./views/Account/PasswordView'));
+// The dashboard carries uPlot: its own chunk, fetched only when the page is opened.
+const DashboardPage = lazy(() => import('./views/Dashboard/DashboardPage'));
 
 export default function App() {
   const router = createHashRouter();
@@ -57,6 +59,10 @@ export default function App() {
   const reportRoute = () => {
     const r = router.route();
     return r.name === 'report' ? r : undefined;
+  };
+  const dashboardRoute = () => {
+    const r = router.route();
+    return r.name === 'dashboard' ? r : undefined;
   };
   const adminTab = () => {
     const r = router.route();
@@ -105,6 +111,7 @@ export default function App() {
         <Show when={session.me()}>
           {(me) => (
             <nav class="app-nav">
+              <a href={hrefFor({ name: 'dashboard' })}>{t('nav.dashboard')}</a>
               <Show when={me().roles.some((r) => r.role === 'admin')}>
                 <a href={hrefFor({ name: 'admin' })}>{t('nav.admin')}</a>
               </Show>
@@ -162,6 +169,13 @@ export default function App() {
                 <Suspense fallback={<Loading />}>
                   <AdminPage api={api} tab={adminTab()} navigate={navigate} />
                 </Suspense>
+              </Match>
+              <Match when={dashboardRoute()}>
+                {(route) => (
+                  <Suspense fallback={<Loading />}>
+                    <DashboardPage api={api} me={me()} route={route()} navigate={navigate} />
+                  </Suspense>
+                )}
               </Match>
               <Match when={router.route().name === 'account'}>
                 <Suspense fallback={<Loading />}>

@@ -25,6 +25,7 @@ import type {
   WorkflowResult,
   WorklistItem,
 } from '../schema/api';
+import type { DashboardCompare, DashboardSeries, DashboardStatus, DashboardTimeliness } from '../schema/dashboard';
 
 /** A failed call. status 0 means the server was not reached (offline, DNS, timeout). */
 export class ApiError extends Error {
@@ -78,7 +79,20 @@ export interface Api {
   createUser(user: { username: string; name: string; password: string; roles: RoleInput[] }): Promise<UserOut>;
   patchUser(username: string, patch: { name?: string; active?: boolean; password?: string; roles?: RoleInput[] }): Promise<UserOut>;
   changePassword(current: string, next: string): Promise<void>;
+
+  // Dashboards (issue 12).
+  dashboardStatus(template: string, period: string, under: string): Promise<DashboardStatus>;
+  dashboardTimeliness(template: string, under: string, options?: { to?: string; periods?: number }): Promise<DashboardTimeliness>;
+  dashboardSeries(q: { template: string; unit: string; row: string; col?: string; from?: string; to?: string; include?: 'approved' | 'submitted' }): Promise<DashboardSeries>;
+  dashboardCompare(q: { template: string; period: string; under: string; row: string; col?: string; include?: 'approved' | 'submitted' }): Promise<DashboardCompare>;
 }
+
+/** A query string from the defined entries of an object. */
+const queryOf = (q: Record<string, string | number | undefined>) =>
+  Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${enc(String(v))}`)
+    .join('&');
 
 export interface ApiOptions {
   base?: string;
@@ -184,5 +198,10 @@ export function createApi(options: ApiOptions = {}): Api {
     changePassword: async (current, next) => {
       await call('POST', '/me/password', { current, next });
     },
+
+    dashboardStatus: (template, period, under) => call('GET', `/dashboard/status?${queryOf({ template, period, under })}`),
+    dashboardTimeliness: (template, under, options = {}) => call('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}`),
+    dashboardSeries: (q) => call('GET', `/dashboard/series?${queryOf(q)}`),
+    dashboardCompare: (q) => call('GET', `/dashboard/compare?${queryOf(q)}`),
   };
 }

@@ -7,12 +7,16 @@ export type ReportTab = (typeof REPORT_TABS)[number];
 export const ADMIN_TABS = ['users', 'units', 'templates'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
+/** What a dashboard's address keeps, so a view can be bookmarked, shared and printed. */
+const DASHBOARD_PARAMS = ['template', 'period', 'under', 'row', 'col'] as const;
+
 export type Route =
   | { name: 'worklist' }
   | { name: 'login' }
   | { name: 'outbox' }
   | { name: 'admin'; tab?: AdminTab }
   | { name: 'account' }
+  | { name: 'dashboard'; template?: string; period?: string; under?: string; row?: string; col?: string }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
   | { name: 'not-found'; path: string };
 
@@ -26,6 +30,17 @@ const patterns: Pattern[] = [
   { parts: ['login'], build: () => ({ name: 'login' }) },
   { parts: ['outbox'], build: () => ({ name: 'outbox' }) },
   { parts: ['account'], build: () => ({ name: 'account' }) },
+  {
+    parts: ['dashboard'],
+    build: (_p, q) => {
+      const route: Route = { name: 'dashboard' };
+      for (const key of DASHBOARD_PARAMS) {
+        const value = q.get(key);
+        if (value) route[key] = value;
+      }
+      return route;
+    },
+  },
   {
     parts: ['admin'],
     build: (_p, q) => {
@@ -88,6 +103,12 @@ export function hrefFor(route: Route): string {
       return '#/outbox';
     case 'account':
       return '#/account';
+    case 'dashboard': {
+      const q = new URLSearchParams();
+      for (const key of DASHBOARD_PARAMS) if (route[key]) q.set(key, route[key]);
+      const query = q.toString();
+      return `#/dashboard${query ? `?${query}` : ''}`;
+    }
     case 'admin':
       return `#/admin${route.tab && route.tab !== 'users' ? `?tab=${route.tab}` : ''}`;
     case 'report': {

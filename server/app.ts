@@ -8,6 +8,7 @@ import { noStore, sameOriginOnly, securityHeaders } from './http/security';
 import { createLoginThrottle } from './auth/throttle';
 import type { AppDeps, AppEnv, RequestDeps } from './env';
 import { aggregatesRoutes } from './routes/aggregates';
+import { dashboardRoutes } from './routes/dashboard';
 import { authRoutes } from './routes/auth';
 import { exchangeRoutes } from './routes/exchange';
 import { exportsRoutes } from './routes/exports';
@@ -60,6 +61,7 @@ export function createApp(appDeps: AppDeps) {
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);
+  api.route('/dashboard', dashboardRoutes);
   api.route('/session', sessionRoutes);
   api.route('/exchange', exchangeRoutes);
   api.route('/imports', importsRoutes);

@@ -81,6 +81,26 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'POST /api/holidays': { tag: 'templates', summary: 'Add a day off or a make-up working day (admin)', ok: json('The day') },
   'GET /api/worklist': { tag: 'reports', summary: 'My reports: the caller’s units’ reports of recent periods', ok: json('[WorklistItem]') },
   'GET /api/series/:template/:unit/:row': { tag: 'reports', summary: 'A row’s values over time, across template versions', ok: json('Series') },
+  'GET /api/dashboard/status': {
+    tag: 'dashboard',
+    summary: 'Reporting status below a unit for a period: counts, each unit with its deadline and working days left or late, and the units directly below to drill down',
+    ok: json('{ expected, submitted, approved, returned, late, missing, onTime, units: [{ unitCode, status, isLate, daysLate?, daysLeft?, deadline }], children }'),
+  },
+  'GET /api/dashboard/timeliness': {
+    tag: 'dashboard',
+    summary: 'On time, late and missing reports below a unit over the last periods (across the 2025 reform), and the units most often late',
+    ok: json('{ periods: [{ id, expected, onTime, late, missing, overdue }], oftenLate }'),
+  },
+  'GET /api/dashboard/series': {
+    tag: 'dashboard',
+    summary: 'One indicator of a unit’s roll-up over periods and template versions, with the same period last year and the completeness of each point',
+    ok: json('{ cell, points: [{ id, value, lastYear, completeness, incomplete, templateVersion }] }'),
+  },
+  'GET /api/dashboard/compare': {
+    tag: 'dashboard',
+    summary: 'One indicator of a period for the units below a unit, largest first (computed cells from each unit’s sums)',
+    ok: json('{ cell, total, units: [{ unitCode, value, status }] }'),
+  },
   'GET /api/exchange/public-key': {
     tag: 'exchange',
     summary: 'The public key (SPKI PEM) packages are signed with; 404 when no key is configured',

@@ -91,9 +91,12 @@ describe('the province head', () => {
     const page = await e2e.logIn('lanhdao-20');
     await page.goto(`${e2e.url}/#/reports/${KTXH}/202611/20?tab=aggregate`);
     await cell(page, '1', 'thuc_hien').waitFor();
+    // The cell is drawn before the roll-up arrives: read it only once it holds a number.
+    await poll(async () => text(cell(page, '1', 'thuc_hien'))).not.toBe('');
     const approvedOnly = viNumber(await text(cell(page, '1', 'thuc_hien')));
     await page.locator('.segmented label', { hasText: 'Cả báo cáo đã gửi chưa duyệt' }).click();
-    await poll(async () => viNumber(await text(cell(page, '1', 'thuc_hien')))).not.toBe(approvedOnly);
+    await poll(async () => viNumber(await text(cell(page, '1', 'thuc_hien')))).toBeGreaterThan(approvedOnly);
+    await poll(async () => page.getByRole('link', { name: /Tải bộ Excel/ }).getAttribute('href')).toContain('include=submitted');
     const shown = viNumber(await text(cell(page, '1', 'thuc_hien')));
     expect(shown).toBeGreaterThan(approvedOnly);
 
