@@ -10,14 +10,16 @@ import { expandLists, hasLists } from './lists';
 import { ProblemList } from './problems';
 import { makeRowsBetween, resolveRefs } from './references';
 import { describeCell, resolveCells, type ParseAt, type ResolvedCells } from './resolve-cells';
-import { indexTemplate, type TemplateIndex } from './structure';
+import { checkAuthoredLists, indexTemplate, type TemplateIndex } from './structure';
 import type { CellSpec, CompileResult, CompiledTemplate, TemporalUse } from './types';
 
 export function compileTemplate(given: TemplateFile): CompileResult {
   // Lists not yet written out (a template as loaded) compile as an empty roll-up: the list rows' own checks
   // run here, their rows appear once expandLists has the period's hierarchy.
-  const file = given.expandedFor === undefined && hasLists(given) ? expandLists(given, {}) : given;
   const problems = new ProblemList();
+  const authored = given.expandedFor === undefined && hasLists(given);
+  if (authored) checkAuthoredLists(given, problems);
+  const file = authored ? expandLists(given, {}) : given;
   const index = indexTemplate(file, problems);
   const parse = makeParser(problems);
   // Formulas that no cell ends up using (a row formula every column overrides) must still parse.

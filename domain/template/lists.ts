@@ -124,8 +124,9 @@ export function resizeOpenLists(file: TemplateFile, counts: ReadonlyMap<string, 
   return { ...file, rows, expandedFor: file.expandedFor ?? {} };
 }
 
+/** What a listed row takes from its list row: type, unit, bounds, aggregation (not its disabled cells: a total's). */
 function itemBase(row: Row): Row {
-  const { list: _list, openList: _open, formula: _formula, was: _was, header: _header, code, label, ...rest } = row;
+  const { list: _list, openList: _open, formula: _formula, was: _was, header: _header, disabled: _disabled, code, label, ...rest } = row;
   return { ...rest, code, label, indent: (row.indent ?? 0) + 1, partOf: code };
 }
 

@@ -53,13 +53,6 @@ function checkRow(row: Row, i: number, index: TemplateIndex, problems: ProblemLi
       problems.add(`${path}.partOf`, `row '${row.code}' is part of row '${row.partOf}', which does not come before it`, 'move the "Trong đó" row below the row it is part of');
     }
   }
-  if (row.list || row.openList) checkList(row, i, index, problems);
-  if (row.partOf !== undefined) {
-    const parent = index.rows.get(row.partOf)?.row;
-    if (!index.expanded && (parent?.list || parent?.openList) && row.code.startsWith(`${row.partOf}.`)) {
-      problems.add(`${path}.code`, `row '${row.code}' is written under list row '${row.partOf}', whose rows are generated`, `remove the row, or give it a code that does not start with '${row.partOf}.'`);
-    }
-  }
   if (Array.isArray(row.disabled)) {
     row.disabled.forEach((key, k) => {
       if (!index.columnsByKey.has(key)) {
@@ -69,8 +62,25 @@ function checkRow(row: Row, i: number, index: TemplateIndex, problems: ProblemLi
   }
 }
 
+/**
+ * Lists as the author wrote them, before expandLists writes their rows out (which drops rows written by
+ * hand under a list, and gives each list row its formula).
+ */
+export function checkAuthoredLists(file: TemplateFile, problems: ProblemList): void {
+  const rows = new Map<string, { row: Row; index: number }>();
+  file.rows.forEach((row, index) => rows.has(row.code) || rows.set(row.code, { row, index }));
+  const index = { rows, expanded: false } as Pick<TemplateIndex, 'rows' | 'expanded'>;
+  file.rows.forEach((row, i) => {
+    if (row.list || row.openList) checkList(row, i, index, problems);
+    const parent = row.partOf === undefined ? undefined : rows.get(row.partOf)?.row;
+    if ((parent?.list || parent?.openList) && row.code.startsWith(`${row.partOf}.`)) {
+      problems.add(`rows[${i}].code`, `row '${row.code}' is written under list row '${row.partOf}', whose rows are generated`, `remove the row, or give it a code that does not start with '${row.partOf}.'`);
+    }
+  });
+}
+
 /** A list row totals its list: it holds no formula of its own, is no header, and one kind of list. */
-function checkList(row: Row, i: number, index: TemplateIndex, problems: ProblemList): void {
+function checkList(row: Row, i: number, index: Pick<TemplateIndex, 'rows' | 'expanded'>, problems: ProblemList): void {
   const path = `rows[${i}]`;
   if (row.list && row.openList) problems.add(path, `row '${row.code}' has both "list" and "openList"`, 'keep one: a generated list of units, or rows the officer adds');
   if (row.header) problems.add(`${path}.header`, `list row '${row.code}' is a header, but it totals its list`, 'remove "header": true');
