@@ -2,12 +2,13 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { precompress } from './scripts/precompress';
+import { serviceWorker } from './scripts/service-worker';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 
 export default defineConfig({
   root: 'client',
-  plugins: [solid(), precompress()],
+  plugins: [solid(), serviceWorker(), precompress()],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
   test: {

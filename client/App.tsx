@@ -12,6 +12,9 @@ import LoginView from './views/Login/LoginView';
 import { loadWorklist } from './views/Worklist/loader';
 import WorklistView from './views/Worklist/WorklistView';
 
+// Opened at a report's address (a bookmark, a reload): fetch the grid's code now, alongside the session
+// check, rather than after it; on a weak link that overlap is a round trip and most of a second.
+if (typeof location !== 'undefined' && location.hash.startsWith('#/reports/')) void import('./views/Report/ReportPage').catch(() => undefined);
 const ReportPage = lazy(() => import('./views/Report/ReportPage'));
 const OutboxView = lazy(() => import('./views/Outbox/OutboxView'));
 const AdminPage = lazy(() => import('./views/Admin/AdminPage'));

@@ -6,6 +6,8 @@ import type {
   AuditEntry,
   CellChange,
   CommentOut,
+  FormUploadPreview,
+  FormUploadSaved,
   Health,
   Issue,
   Me,
@@ -79,6 +81,11 @@ export interface Api {
   createUser(user: { username: string; name: string; password: string; roles: RoleInput[] }): Promise<UserOut>;
   patchUser(username: string, patch: { name?: string; active?: boolean; password?: string; roles?: RoleInput[] }): Promise<UserOut>;
   changePassword(current: string, next: string): Promise<void>;
+  /** The form as a workbook (api.md GET /api/forms/…xlsx); `below`: a sheet per unit below. */
+  formUrl(template: string, period: string, unit: string, below?: boolean): string;
+  /** Uploads a filled form workbook: a preview saves nothing; otherwise saved on `revision` (If-Match). */
+  previewForm(template: string, period: string, unit: string, file: Blob): Promise<FormUploadPreview>;
+  saveForm(template: string, period: string, unit: string, file: Blob, revision?: number): Promise<FormUploadSaved>;
 
   // Dashboards (issue 12).
   dashboardStatus(template: string, period: string, under: string): Promise<DashboardStatus>;
@@ -104,6 +111,7 @@ export interface ApiOptions {
 }
 
 const enc = encodeURIComponent;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const reportPath = (t: string, p: string, u: string) => `/reports/${enc(t)}/${enc(p)}/${enc(u)}`;
 
 export function createApi(options: ApiOptions = {}): Api {
@@ -113,7 +121,8 @@ export function createApi(options: ApiOptions = {}): Api {
   // Template versions never change once published, so one fetch per session is enough.
   const templateCache = new Map<string, Promise<TemplateVersion>>();
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** `raw`: a body sent as it is (a workbook), with its own headers, instead of JSON. */
+  async function call<T>(method: string, path: string, body?: unknown, raw?: { body: Blob; headers: Record<string, string> }): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let res: Response;
@@ -121,8 +130,12 @@ export function createApi(options: ApiOptions = {}): Api {
       res = await doFetch(base + path, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: raw
+          ? { accept: 'application/json', ...raw.headers }
+          : body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
     } catch (e) {
@@ -198,6 +211,14 @@ export function createApi(options: ApiOptions = {}): Api {
     changePassword: async (current, next) => {
       await call('POST', '/me/password', { current, next });
     },
+    formUrl: (t, p, u, below) => `${base}/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx${below ? '?units=below' : ''}`,
+    previewForm: (t, p, u, file) =>
+      call('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx?preview=true`, undefined, { body: file, headers: { 'content-type': XLSX_TYPE } }),
+    saveForm: (t, p, u, file, revision) =>
+      call('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx`, undefined, {
+        body: file,
+        headers: { 'content-type': XLSX_TYPE, ...(revision === undefined ? {} : { 'if-match': String(revision) }) },
+      }),
 
     dashboardStatus: (template, period, under) => call('GET', `/dashboard/status?${queryOf({ template, period, under })}`),
     dashboardTimeliness: (template, under, options = {}) => call('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}`),

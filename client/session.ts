@@ -4,6 +4,7 @@
 import { createSignal } from 'solid-js';
 import type { Me, Session as SessionInfo } from '../schema/api';
 import type { Api } from './api';
+import { forgetOfflineData, rememberSession } from './offline/register-sw';
 
 export type SessionState = 'checking' | 'anonymous' | 'signed-in' | 'unreachable';
 
@@ -31,6 +32,7 @@ export function createSession(api: Api) {
     await api.login(username, password);
     setMe(await api.me());
     setState('signed-in');
+    rememberSession();
   }
 
   async function logout(): Promise<void> {
@@ -39,6 +41,7 @@ export function createSession(api: Api) {
     } finally {
       setMe(undefined);
       setState('anonymous');
+      void forgetOfflineData();
     }
   }
 

@@ -347,6 +347,32 @@ export interface SaveResult {
   rejected?: Issue[];
 }
 
+/** One cell an uploaded form workbook would change (api.md POST /api/forms/…xlsx). */
+export interface FormChange {
+  /** With a head's workbook of the units below: whose report the cell is in. */
+  unit?: string;
+  row: string;
+  col: string;
+  oldValue: CellValue;
+  newValue: CellValue;
+}
+
+export interface FormIssue extends Issue {
+  unit?: string;
+}
+
+/** `?preview=true`: what the upload would change and the checks on the result; nothing saved. */
+export interface FormUploadPreview {
+  changes: FormChange[];
+  issues: FormIssue[];
+}
+
+/** The upload saved: as PUT …/values answers, plus the cells it changed (and, for a head's workbook, each unit's save). */
+export interface FormUploadSaved extends SaveResult {
+  changes: FormChange[];
+  units?: ({ unit: string } & SaveResult)[];
+}
+
 export interface AuditEntry {
   at: string;
   username: string;

@@ -12,6 +12,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { authRoutes } from './routes/auth';
 import { exchangeRoutes } from './routes/exchange';
 import { exportsRoutes } from './routes/exports';
+import { formsRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { holidaysRoutes } from './routes/holidays';
 import { importsRoutes } from './routes/imports';
@@ -58,6 +59,7 @@ export function createApp(appDeps: AppDeps) {
   api.route('/users', usersRoutes);
   api.route('/aggregates', aggregatesRoutes);
   api.route('/exports', exportsRoutes);
+  api.route('/forms', formsRoutes);
   api.route('/holidays', holidaysRoutes);
   api.route('/worklist', worklistRoutes);
   api.route('/series', seriesRoutes);

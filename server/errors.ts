@@ -25,6 +25,9 @@ export type ErrorCode =
   | 'explanation-required'
   | 'payload-too-large'
   | 'invalid-list'
+  | 'not-a-workbook'
+  | 'foreign-workbook'
+  | 'wrong-workbook'
   | 'already-imported'
   | 'unavailable'
   | 'internal';

@@ -3,13 +3,16 @@ import type { CellClassParams, ColDef, ColGroupDef, IErrorValidationParams, Valu
 import { hasUnitColumn, unitOfRow } from '../../domain/template/labels';
 import type { CellValue, Issue } from '../../schema/api';
 import type { Column, Row, TemplateFile, ValueType } from '../../schema/template';
-import { formatNumber, parseNumber } from '../format';
+import { locale } from '../i18n';
+import { formatEntry, parseEntry } from './number-entry';
 
 /** What the grid needs to know of each cell: the compiled template answers it (domain/template). */
 export interface CellInfo {
   kind: 'input' | 'computed' | 'disabled';
   valueType: ValueType;
   decimals: number;
+  /** The lowest value the cell takes; "(12)" is read as a negative only where this allows one. */
+  min?: number;
   formula?: string;
 }
 
@@ -44,8 +47,15 @@ export interface GridCellSource {
   setValue(row: string, col: string, value: CellValue): void;
   /** The reason the text being typed cannot be stored, or undefined once it can (or editing ended). */
   onEditorProblem?(message: string | undefined): void;
-  label(key: 'code' | 'label' | 'unit' | 'computed' | 'disabled' | 'invalidInput' | 'notInteger', params?: Record<string, string>): string;
+  label(key: 'code' | 'label' | 'unit' | 'computed' | 'disabled' | InputProblem, params?: Record<string, string>): string;
+  /** Where the selected block covers this cell (display row index), for drawing it as Excel does. */
+  rangeMark?(rowIndex: number, col: string): { top: boolean; bottom: boolean; left: boolean; right: boolean; single: boolean } | undefined;
+  /** The cell has comments (a corner mark) / differs from the last submission. */
+  hasComment?(row: string, col: string): boolean;
+  isChanged?(row: string, col: string): boolean;
 }
+
+export type InputProblem = 'invalidInput' | 'notInteger' | 'negativeNotAllowed';
 
 export type GridColumn = ColDef<GridRow> | ColGroupDef<GridRow>;
 
@@ -75,7 +85,7 @@ export function cellKindAt(model: GridModel, row: GridRow, col: string): CellKin
 export function formatCell(info: CellInfo | undefined, value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  return formatNumber(value, info?.decimals ?? 0);
+  return formatEntry(value, info?.decimals ?? 0, locale());
 }
 
 export type ColumnTree = { kind: 'leaf'; column: Column } | { kind: 'group'; label: string; id: string; children: ColumnTree[] };
@@ -121,6 +131,8 @@ function toColDefs(nodes: readonly ColumnTree[], leaf: (c: Column) => ColDef<Gri
 export interface ColumnOptions {
   /** Read-only grids (the roll-up) never edit, whatever the source says. */
   readOnly?: boolean;
+  /** A phone's width (390 px): only a narrow label stays frozen, so the figures have room beside it. */
+  narrow?: boolean;
 }
 
 /** The whole column set: code, label and unit pinned left, then the template's columns under their groups. */
@@ -138,7 +150,7 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     field: 'code',
     pinned: 'left',
     lockPinned: true,
-    width: 60,
+    width: options.narrow ? 44 : 60,
     editable: false,
     cellClass: (p) => ['report-code', p.data?.isHeader ? 'report-header-cell' : ''],
   };
@@ -148,8 +160,8 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     field: 'label',
     pinned: 'left',
     lockPinned: true,
-    width: isWide ? 200 : 270,
-    minWidth: 160,
+    width: options.narrow ? 124 : isWide ? 200 : 270,
+    minWidth: options.narrow ? 96 : 160,
     editable: false,
     wrapText: true,
     autoHeight: true,
@@ -166,9 +178,8 @@ export function buildColumnDefs(model: GridModel, source: GridCellSource, option
     colId: UNIT_COL,
     headerName: source.label('unit'),
     field: 'unit',
-    pinned: 'left',
-    lockPinned: true,
-    width: 96,
+    ...(options.narrow ? {} : { pinned: 'left' as const, lockPinned: true }),
+    width: options.narrow ? 72 : 96,
     editable: false,
     cellClass: 'report-unit',
   };
@@ -184,6 +195,7 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
   const severity = (p: CellClassParams<GridRow>, s: 'error' | 'warning') =>
     !!p.data && !p.data.isNumbering && source.issues(p.data.code, c.key).some((i) => (i.severity ?? 'error') === s);
   const isText = (c.valueType ?? model.file.defaults?.valueType) === 'text';
+  const mark = (p: CellClassParams<GridRow>) => (!source.rangeMark || p.node?.rowPinned || p.rowIndex === null ? undefined : source.rangeMark?.(p.rowIndex, c.key));
   const isFirst = index === 0;
 
   return {
@@ -224,6 +236,14 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
       'report-cell-warning': (p) => !severity(p, 'error') && severity(p, 'warning'),
       'report-cell-dirty': (p) => !!p.data && !p.data.isNumbering && source.isDirty(p.data.code, c.key),
       'report-cell-locked': (p) => !options.readOnly && !source.canEdit() && kind(p.data) === 'input',
+      'report-cell-commented': (p) => !!p.data && !p.data.isNumbering && !!source.hasComment?.(p.data.code, c.key),
+      'report-cell-changed': (p) => !!p.data && !p.data.isNumbering && !!source.isChanged?.(p.data.code, c.key),
+      'report-range': (p) => !!mark(p),
+      'report-range-top': (p) => !!mark(p)?.top,
+      'report-range-bottom': (p) => !!mark(p)?.bottom,
+      'report-range-left': (p) => !!mark(p)?.left,
+      'report-range-right': (p) => !!mark(p)?.right,
+      'report-range-many': (p) => mark(p)?.single === false,
     },
     tooltipValueGetter: (p) => {
       if (!p.data || p.data.isHeader || p.data.isNumbering) return undefined;
@@ -237,6 +257,8 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
     cellEditor: 'agTextCellEditor',
     // What cannot be read as a number keeps the editor open with the reason, instead of being lost.
     cellEditorParams: {
+      // The editor opens on the text as shown ("1.234,5"), which reads back to the same number.
+      useFormatter: true,
       getValidationErrors: (p: IErrorValidationParams<GridRow>) => {
         const problem = inputProblem(info(p.cellEditorParams.data), p.value);
         const message = problem ? source.label(problem, { col: c.label, text: String(p.value ?? '') }) : undefined;
@@ -257,14 +279,19 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
 export function parseCellInput(info: CellInfo | undefined, p: Pick<ValueParserParams<GridRow>, 'newValue'>): CellValue {
   const text = p.newValue == null ? '' : String(p.newValue);
   if (info?.valueType === 'text') return text.trim() === '' ? null : text.trim();
-  const parsed = parseNumber(text, { integer: info?.valueType === 'integer' });
+  const parsed = readNumber(info, text);
   return parsed.ok ? parsed.value : text;
 }
 
+/** A number typed or pasted into a cell, in the UI language, negatives in brackets where the row allows. */
+export function readNumber(info: CellInfo | undefined, text: string) {
+  return parseEntry(text, { locale: locale(), integer: info?.valueType === 'integer', allowNegative: info?.min === undefined || info.min < 0 });
+}
+
 /** Why the text in an editor cannot be stored in the cell, if it cannot. */
-export function inputProblem(info: CellInfo | undefined, raw: unknown): 'invalidInput' | 'notInteger' | undefined {
+export function inputProblem(info: CellInfo | undefined, raw: unknown): InputProblem | undefined {
   if (info?.valueType === 'text' || raw === null || raw === undefined || typeof raw === 'number') return undefined;
-  const parsed = parseNumber(String(raw), { integer: info?.valueType === 'integer' });
+  const parsed = readNumber(info, String(raw));
   if (parsed.ok) return undefined;
-  return parsed.reason === 'not-an-integer' ? 'notInteger' : 'invalidInput';
+  return parsed.reason === 'not-an-integer' ? 'notInteger' : parsed.reason === 'negative-not-allowed' ? 'negativeNotAllowed' : 'invalidInput';
 }

@@ -14,6 +14,8 @@ export interface Draft {
   values: [row: string, col: string, value: CellValue][];
   sections: [key: string, text: string][];
   explanations: [id: string, text: string][];
+  /** What the server held in each edited cell when it was edited: tells a conflict from a rebase. */
+  base?: [row: string, col: string, value: CellValue][];
 }
 
 export function draftKey(user: string, template: string, period: string, unit: string): string {
@@ -32,6 +34,7 @@ export function readDraft(storage: DraftStorage | undefined, key: string): Draft
       values: d.values.filter((v) => Array.isArray(v) && v.length === 3),
       sections: Array.isArray(d.sections) ? d.sections : [],
       explanations: Array.isArray(d.explanations) ? d.explanations : [],
+      base: Array.isArray(d.base) ? d.base.filter((v) => Array.isArray(v) && v.length === 3) : [],
     };
   } catch {
     return undefined;

@@ -6,7 +6,7 @@ import type { TemplateFile } from '../../schema/template';
 import { ApiError, type Api } from '../api';
 import { cellKey } from '../../domain/template/cell-key';
 import type { Engine, OtherPeriods } from '../engine';
-import { draftKey, readDraft, removeDraft, writeDraft, type DraftStorage } from './draft';
+import { draftKey, readDraft, removeDraft, writeDraft, type Draft, type DraftStorage } from './draft';
 import { issueId, issuesByCell, shownIssues } from './report-issues';
 import { merged, otherPeriodsOf, putValuesBody, sameOtherPeriods, splitKey } from './report-parts';
 
@@ -22,6 +22,18 @@ export interface ReportStoreOptions {
   storage?: DraftStorage;
   createEngine: (file: TemplateFile, periodId: string, others?: OtherPeriods) => Engine;
   now?: () => Date;
+  /** Resolves once `storage` holds what was kept (IndexedDB opens asynchronously); drafts are restored after. */
+  storageReady?: Promise<unknown>;
+  /** The report as the server now holds it after a save (kept for a reload with no connection). */
+  onSaved?: (report: Report) => void;
+}
+
+/** A cell both the officer and someone else changed since the officer's edit was based on the server's value. */
+export interface ConflictCell {
+  row: string;
+  col: string;
+  mine: CellValue;
+  theirs: CellValue;
 }
 
 export type Values = ReadonlyMap<string, CellValue>;
@@ -32,6 +44,11 @@ export { issueId };
 export type SubmitOutcome =
   | { ok: true }
   | { ok: false; reason: 'errors' | 'explanations' | 'sections' | 'save-failed' | 'refused'; error?: unknown };
+
+/** Writes the draft under the revision its edits are based on (an older one while a replay is pending). */
+function writeDraftAt(storage: DraftStorage | undefined, key: string, draft: Draft, revision: number): void {
+  writeDraft(storage, key, { ...draft, revision });
+}
 
 export function createReportStore(api: Api, key: ReportKey, options: ReportStoreOptions) {
   const now = options.now ?? (() => new Date());
@@ -67,6 +84,11 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
   const [saveError, setSaveError] = createSignal<unknown>();
   const [conflict, setConflict] = createSignal(false);
   const [restored, setRestored] = createSignal<{ count: number; stale: boolean }>();
+  /** The server's value of each edited cell when the edit began (null: empty). */
+  const [baseValues, setBaseValues] = createSignal<Values>(new Map());
+  /** Edits restored from an older revision are sent on that revision, so the server says whether it moved on. */
+  const [replayRevision, setReplayRevision] = createSignal<number>();
+  const [conflictCells, setConflictCells] = createSignal<ConflictCell[]>([]);
 
   const values = createMemo<Values>(() => merged(saved(), edits()));
   const full = createMemo<Values>(() => {
@@ -98,13 +120,17 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const r = report();
     if (!r) return;
     const cells = merged(inFlight(), edits());
-    writeDraft(options.storage, storageKey, {
+    writeDraftAt(options.storage, storageKey, {
       revision: r.revision,
       savedAt: now().toISOString(),
       values: [...cells].map(([k, v]) => [...splitKey(k), v]),
       sections: [...sectionEdits()],
       explanations: [...explanationEdits()],
-    });
+      base: [...cells.keys()].flatMap((k) => {
+        const b = baseValues().get(k);
+        return b === undefined ? [] : [[...splitKey(k), b] as [string, string, CellValue]];
+      }),
+    }, replayRevision() ?? r.revision);
   }
 
   function adoptReport(r: Report): void {
@@ -141,6 +167,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       // The report carries the other periods' inputs its formulas read, so totals, "cùng kỳ" and
       // "lũy kế" columns and the rules on them are right at first render.
       const e = options.createEngine(file, r.period, otherPeriodsOf(r));
+      await options.storageReady?.catch(() => undefined);
       batch(() => {
         setTemplate(file);
         setEngine(e);
@@ -163,6 +190,9 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       return;
     }
     setEdits(new Map(draft.values.map(([row, col, v]) => [cellKeyOf(row, col), v])));
+    setBaseValues(new Map((draft.base ?? []).map(([row, col, v]) => [cellKeyOf(row, col), v])));
+    // Sent on the revision they were typed on: a server that moved on answers 409 and the officer chooses.
+    if (draft.revision !== r.revision) setReplayRevision(draft.revision);
     setSectionEdits(new Map(draft.sections));
     setExplanationEdits(new Map(draft.explanations));
     pruneEdits();
@@ -171,13 +201,29 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     else removeDraft(options.storage, storageKey);
   }
 
-  /** After a conflict: take the server's latest version and lay the local edits on top again. */
+  /**
+   * After a conflict: take the server's latest version and lay the local edits on top again. A cell the
+   * server changed too (its value is no longer the one the edit was made over) is not overwritten
+   * silently: it is listed in conflictCells, both versions side by side, for the officer to choose.
+   */
   async function reloadKeepingEdits(): Promise<void> {
     try {
       const r = await api.report(key.template, key.period, key.unit);
+      const fresh = new Map(r.values.map((v) => [cellKeyOf(v.row, v.col), v.value]));
+      const base = baseValues();
+      const clashes: ConflictCell[] = [];
+      for (const [k, mine] of edits()) {
+        const was = base.get(k);
+        const theirs = fresh.get(k) ?? null;
+        if (was !== undefined && theirs !== was && theirs !== mine) clashes.push({ row: splitKey(k)[0], col: splitKey(k)[1], mine, theirs });
+      }
       batch(() => {
         adoptReport(r);
         pruneEdits();
+        // Every edit now stands on the fresh version.
+        setBaseValues(new Map([...edits().keys()].map((k) => [k, fresh.get(k) ?? null])));
+        setReplayRevision(undefined);
+        setConflictCells(clashes);
         setConflict(false);
         setSaveError(undefined);
       });
@@ -187,8 +233,24 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     }
   }
 
+  /** The officer's choice for each conflicting cell; their own figures then go to the server. */
+  async function resolveConflict(keepMine: (cell: ConflictCell) => boolean): Promise<boolean> {
+    const theirs = conflictCells().filter((c) => !keepMine(c));
+    batch(() => {
+      setEdits((prev) => {
+        const next = new Map(prev);
+        for (const c of theirs) next.delete(cellKeyOf(c.row, c.col));
+        return next;
+      });
+      setConflictCells([]);
+    });
+    persistDraft();
+    return isDirty() ? save() : true;
+  }
+
   function edit(row: string, col: string, value: CellValue): void {
     const k = cellKeyOf(row, col);
+    if (!baseValues().has(k) && !inFlight().has(k)) setBaseValues((prev) => new Map(prev).set(k, saved().get(k) ?? null));
     setEdits((prev) => {
       const next = new Map(prev);
       if ((saved().get(k) ?? null) === value) next.delete(k);
@@ -257,7 +319,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     const sentExplanations = explanationEdits();
     const before = { saved: saved(), sections: sectionText(), explanations: explanationText(), verdict: verdict() };
     // Partial: a refused cell must not hold back the valid ones (the server lists it in `rejected`).
-    const body = { ...putValuesBody(r.revision, sent, sentSections, sentExplanations), partial: true };
+    const body = { ...putValuesBody(replayRevision() ?? r.revision, sent, sentSections, sentExplanations), partial: true };
     // Optimistic: the grid shows the edits as saved at once; a refusal puts them back as unsaved.
     batch(() => {
       setSaving(true);
@@ -276,6 +338,9 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
       const refused = result.rejected ?? [];
       batch(() => {
         setReport((prev) => (prev ? { ...prev, revision: result.revision } : prev));
+        setReplayRevision(undefined);
+        // The sent cells now hold the officer's figures on the server: a later edit starts from those.
+        setBaseValues((prev) => new Map([...prev].filter(([k]) => !sent.has(k) || edits().has(k))));
         setVerdict(result.issues ?? []);
         setRefusals(refused);
         setRejected(refused);
@@ -285,6 +350,10 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
         setSaving(false);
       });
       persistDraft();
+      const after = report();
+      if (after && options.onSaved) {
+        options.onSaved({ ...after, values: [...saved()].map(([k, value]) => ({ row: splitKey(k)[0], col: splitKey(k)[1], value })), issues: verdict() ?? [] });
+      }
       return true;
     } catch (e) {
       batch(() => {
@@ -386,6 +455,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     lastSavedAt,
     saveError,
     conflict,
+    conflictCells,
+    resolveConflict,
     restored,
     dismissRestored: () => setRestored(undefined),
     section,

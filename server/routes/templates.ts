@@ -50,7 +50,12 @@ export const templatesRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const found = requireVersion(deps, c.req.param('id'), c.req.param('version'));
     const { period: periodId, unit } = c.req.valid('query');
-    if (periodId === undefined) return c.json(found.file);
+    if (periodId === undefined) {
+      // A published version does not change: on a weak link the form opens without fetching it again
+      // (private: only the signed-in browser keeps it; a day, so a corrected file reaches everyone by tomorrow).
+      c.header('Cache-Control', 'private, max-age=86400');
+      return c.json(found.file);
+    }
     // Generated lists name the units in force on the period's last day (and a unit's own report its row).
     const period = requirePeriodOf(found, periodId);
     const tree = await deps.unitTrees.at(period.end);

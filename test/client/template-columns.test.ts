@@ -11,6 +11,7 @@ import {
   inputProblem,
   LABEL_COL,
   parseCellInput,
+  readNumber,
   templateRows,
   UNIT_COL,
   type GridCellSource,
@@ -207,5 +208,15 @@ describe('units of measure', () => {
       ['a', 'ha'],
       ['b', 'hồ sơ'],
     ]);
+  });
+});
+
+describe('readNumber', () => {
+  it('reads (12) as a negative only where the cell has no minimum of zero or more', () => {
+    const info = { kind: 'input', valueType: 'integer', decimals: 0 } as const;
+    expect(readNumber({ ...info, min: -100 }, '(12)')).toEqual({ ok: true, value: -12 });
+    expect(readNumber(info, '(1.234)')).toEqual({ ok: true, value: -1234 });
+    expect(readNumber({ ...info, min: 0 }, '(12)')).toEqual({ ok: false, reason: 'negative-not-allowed' });
+    expect(inputProblem({ ...info, min: 0 }, '(12)')).toBe('negativeNotAllowed');
   });
 });

@@ -88,6 +88,19 @@ export async function typeRows(page: Page, rows: Record<string, string[]>, first
   }
 }
 
+/** "row/col" of the grid cell that has the keyboard focus, '' when none has. */
+export const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const c = document.activeElement?.closest('.ag-cell');
+    return c ? `${c.closest('[row-id]')?.getAttribute('row-id')}/${c.getAttribute('col-id')}` : '';
+  });
+
+/** Puts text on the clipboard as a spreadsheet would, then pastes it into the focused cell (Ctrl+V). */
+export async function paste(page: Page, tsv: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), tsv);
+  await page.keyboard.press('Control+v');
+}
+
 /** Opens a report by its address, as a bookmark or a reload does. */
 export async function openReport(page: Page, url: string, template: string, period: string, unit: string): Promise<void> {
   await page.goto(`${url}/#/reports/${template}/${period}/${unit}`);

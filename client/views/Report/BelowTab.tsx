@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { hrefFor } from '../../router';
 import type { ReportPageData } from './loader';
 import { ReturnDialog } from './ReturnDialog';
+import { ExcelRoundTrip } from './ExcelRoundTrip';
 import type { WorkflowActions } from './workflow-actions';
 
 const isSent = (c: ReportListItem) => c.status === 'submitted' || c.status === 'approved';
@@ -55,6 +56,21 @@ export function BelowTab(props: { data: ReportPageData; workflow: WorkflowAction
               onTime: all().filter((c) => isSent(c) && !c.isLate).length,
             })}
           </p>
+        )}
+      </Show>
+      <Show when={props.data.store.template()}>
+        {(file) => (
+          <div class="toolbar">
+            <ExcelRoundTrip
+              api={props.data.api}
+              reportKey={props.data.key}
+              file={file()}
+              below
+              canUpload
+              onSaved={() => void props.data.refetchChildren()}
+              unitName={nameOf}
+            />
+          </div>
         )}
       </Show>
       <Show when={waiting() > 0}>

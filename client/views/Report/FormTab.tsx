@@ -1,22 +1,26 @@
 // The unit's own report: toolbar (save, submit), notices, the grid with live totals and checks, the
 // issues panel and the narrative sections.
 import type { GridApi } from 'ag-grid-community';
-import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { Dialog } from '../../components/Dialog';
 import { notify } from '../../components/Toasts';
 import type { Engine } from '../../engine';
 import { errorMessage } from '../../errors';
 import { formatTime } from '../../format';
-import type { GridCellSource, GridRow } from '../../grid/template-columns';
-import { t } from '../../i18n';
+import type { EntryController } from '../../grid/entry-controller';
+import { formatCell, type GridCellSource, type GridRow } from '../../grid/template-columns';
+import { locale, t } from '../../i18n';
 import type { ReportStore } from '../../stores/report-store';
 import type { Api } from '../../api';
 import { IssuesPanel } from './IssuesPanel';
-import { ChangesPanel, CommentsPanel, LockNotice } from './ReviewPanels';
+import { CellDialog } from './CellDialog';
+import { ChangesPanel, CommentsPanel, createComments, LockNotice } from './ReviewPanels';
 import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
 import { TableNotes } from './TableNotes';
+import { ExcelRoundTrip } from './ExcelRoundTrip';
+import { ConflictDialog } from '../../offline/ConflictDialog';
 import type { WorkflowActions } from './workflow-actions';
 
 export function FormTab(props: { store: ReportStore; engine: Engine; workflow: WorkflowActions; api: Api }) {
@@ -24,6 +28,8 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   const [confirming, setConfirming] = createSignal(false);
   const [returning, setReturning] = createSignal(false);
   const [editorProblem, setEditorProblem] = createSignal<string>();
+  const [entry, setEntry] = createSignal<EntryController>();
+  const [openCell, setOpenCell] = createSignal<{ row: string; col: string }>();
 
   const file = () => props.engine.file;
   const rowLabel = (code: string) => file().rows.find((r) => r.code === code)?.label ?? code;
@@ -34,6 +40,19 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   const cellLabel = (row: string, col: string) =>
     t('report.cell', { row: `${row} ${row ? rowLabel(row) : ''}`.trim(), col: col ? colLabel(col) : '' });
 
+  const r = () => props.store.report()!;
+  const reportKey = () => ({ template: r().template, period: r().period, unit: r().unit.code });
+  const api = untrack(() => props.api);
+  const comments = createComments(api, reportKey);
+  // What differs from the last submission, marked on the cells (a returned report being corrected).
+  const [changes] = createResource(
+    () => ({ ...reportKey(), revision: r().revision }),
+    (k) => api.changes(k.template, k.period, k.unit).catch(() => []),
+  );
+  const keyOf = (row: string, col: string) => `${row}|${col}`;
+  const commented = () => new Set(comments.list().flatMap((c) => (c.row !== undefined && c.col !== undefined ? [keyOf(c.row, c.col)] : [])));
+  const changed = () => new Set((changes() ?? []).map((c) => keyOf(c.row, c.col)));
+
   const source: GridCellSource = {
     value: (r, c) => props.store.valueAt(r, c),
     issues: (r, c) => props.store.issuesAt(r, c),
@@ -42,7 +61,21 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     setValue: (r, c, v) => props.store.edit(r, c, v),
     onEditorProblem: setEditorProblem,
     label: (key, params) => t(`grid.${key}`, params),
+    hasComment: (r, c) => commented().has(keyOf(r, c)),
+    isChanged: (r, c) => changed().has(keyOf(r, c)),
   };
+
+  /** The states of a cell in words, for its dialog. */
+  function cellStates(row: string, col: string): string[] {
+    const kind = props.engine.cell(row, col)?.kind ?? 'disabled';
+    const issues = props.store.issuesAt(row, col);
+    return [
+      t(`cell.state.${kind}`),
+      ...(kind === 'input' ? [props.store.isCellDirty(row, col) ? t('cell.state.unsaved') : t('cell.state.saved')] : []),
+      ...issues.map((i) => i.message),
+      ...(changed().has(keyOf(row, col)) ? [t('cell.state.changed')] : []),
+    ];
+  }
 
   // Every edit recomputes totals and checks; repaint values, colours and tooltips.
   createEffect(() => {
@@ -51,6 +84,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     props.store.canEdit();
     props.store.dirtyCount();
     props.store.saving();
+    commented();
+    changed();
+    locale();
     gridApi()?.refreshCells({ force: true });
   });
 
@@ -114,8 +150,6 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
     return t('first.unsaved', { list });
   };
 
-  const r = () => props.store.report()!;
-  const reportKey = () => ({ template: r().template, period: r().period, unit: r().unit.code });
   const decides = () => r().can.approve || r().can.return;
 
   async function confirmReturn(reason: string) {
@@ -196,6 +230,16 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
             {props.store.submitting() ? t('report.submitting') : t('report.submit')}
           </button>
         </Show>
+        <Show when={r().can.edit}>
+          <span class="entry-buttons">
+            <button type="button" class="btn btn-small" disabled={!entry()?.canUndo()} onClick={() => entry()?.undo()} title="Ctrl+Z" aria-label={t('grid.undo')}>
+              ↶ {t('grid.undo')}
+            </button>
+            <button type="button" class="btn btn-small" disabled={!entry()?.canRedo()} onClick={() => entry()?.redo()} title="Ctrl+Y" aria-label={t('grid.redo')}>
+              ↷ {t('grid.redo')}
+            </button>
+          </span>
+        </Show>
         <span class="save-state" aria-live="polite">
           <Show when={props.store.isDirty()} fallback={<Show when={props.store.lastSavedAt()}>{(at) => t('report.savedAt', { time: formatTime(at()) })}</Show>}>
             <span class="unsaved-dot" aria-hidden="true" />
@@ -205,10 +249,23 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         <Show when={props.store.issues().length === 0}>
           <span class="ok-line small">✓ {t('report.noIssues')}</span>
         </Show>
+        <ExcelRoundTrip
+          api={props.api}
+          reportKey={reportKey()}
+          file={file()}
+          canUpload={r().can.edit}
+          revision={() => props.store.report()?.revision}
+          onSaved={() => void props.store.reloadKeepingEdits()}
+        />
         <span class="legend" aria-hidden="true">
           <span class="legend-item legend-input">{t('report.legend.input')}</span>
+          <span class="legend-item legend-dirty">{t('report.legend.unsaved')}</span>
+          <span class="legend-item legend-error">{t('report.legend.error')}</span>
+          <span class="legend-item legend-warning">{t('report.legend.warning')}</span>
           <span class="legend-item legend-computed">{t('report.legend.computed')}</span>
           <span class="legend-item legend-disabled">{t('report.legend.disabled')}</span>
+          <span class="legend-item legend-commented">{t('report.legend.commented')}</span>
+          <span class="legend-item legend-changed">{t('report.legend.changed')}</span>
         </span>
       </div>
 
@@ -218,7 +275,15 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
         </div>
       </Show>
       <div class="grid-and-issues">
-        <ReportGrid engine={props.engine} source={source} onReady={setGridApi} ariaLabel={file().title} />
+        <ReportGrid
+          engine={props.engine}
+          source={source}
+          onReady={setGridApi}
+          onEntry={setEntry}
+          onOpenCell={(row, col) => setOpenCell({ row, col })}
+          cellLabel={cellLabel}
+          ariaLabel={file().title}
+        />
         <Show when={props.store.issues().length > 0}>
           <IssuesPanel store={props.store} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
@@ -227,7 +292,29 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 
       <SectionsPanel store={props.store} sections={file().sections ?? []} />
-      <CommentsPanel api={props.api} reportKey={reportKey()} canComment={r().can.comment} label={cellLabel} />
+      <CommentsPanel api={props.api} reportKey={reportKey()} canComment={r().can.comment} label={cellLabel} comments={comments} />
+      <Show when={openCell()}>
+        {(at) => (
+          <CellDialog
+            api={props.api}
+            reportKey={reportKey()}
+            file={file()}
+            row={at().row}
+            col={at().col}
+            title={cellLabel(at().row, at().col)}
+            shown={formatCell(props.engine.cell(at().row, at().col), props.store.valueAt(at().row, at().col))}
+            states={cellStates(at().row, at().col)}
+            comments={comments.list()}
+            canComment={r().can.comment}
+            onAdded={comments.added}
+            onClose={() => {
+              const { row, col } = at();
+              setOpenCell(undefined);
+              focusCell(row, col);
+            }}
+          />
+        )}
+      </Show>
 
       <Show when={confirming()}>
         <Dialog
@@ -249,6 +336,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           </Show>
           <p>{t('report.submitConfirm')}</p>
         </Dialog>
+      </Show>
+      <Show when={props.store.conflictCells().length > 0}>
+        <ConflictDialog store={props.store} cellLabel={cellLabel} />
       </Show>
       <Show when={returning()}>
         <ReturnDialog

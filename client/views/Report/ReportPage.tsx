@@ -1,18 +1,21 @@
 // The report page: header, then tabs: the unit's own form, its history and, for heads of units with units
 // below, the list of those units and the roll-up.
-import { createMemo, For, Match, Show, Switch, untrack } from 'solid-js';
+import { createMemo, For, lazy, Match, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { Me } from '../../../schema/api';
 import type { Api } from '../../api';
 import { ErrorBox, Loading } from '../../components/LoadState';
 import { t } from '../../i18n';
 import { hrefFor, type ReportTab, type Route } from '../../router';
-import { AggregateTab } from './AggregateTab';
-import { BelowTab } from './BelowTab';
 import { FormTab } from './FormTab';
-import { HistoryTab } from './HistoryTab';
 import { loadReportPage } from './loader';
 import { ReportHeader } from './ReportHeader';
 import { createWorkflowActions } from './workflow-actions';
+
+// What the form does not need comes when its tab is first opened: on a weak link the form is usable
+// sooner, and an officer who only fills the form never downloads the rest.
+const BelowTab = lazy(() => import('./BelowTab').then((m) => ({ default: m.BelowTab })));
+const AggregateTab = lazy(() => import('./AggregateTab').then((m) => ({ default: m.AggregateTab })));
+const HistoryTab = lazy(() => import('./HistoryTab').then((m) => ({ default: m.HistoryTab })));
 
 export interface ReportPageProps {
   api: Api;
@@ -83,6 +86,7 @@ export default function ReportPage(props: ReportPageProps) {
               )}
             </For>
           </div>
+          <Suspense fallback={<Loading />}>
           <Switch>
             <Match when={tab() === 'form'}>
               <FormTab store={store} engine={store.engine()!} workflow={workflow} api={props.api} />
@@ -97,6 +101,7 @@ export default function ReportPage(props: ReportPageProps) {
               <HistoryTab data={data} file={store.template()!} />
             </Match>
           </Switch>
+          </Suspense>
         </Show>
       </Show>
     </main>

@@ -1,7 +1,7 @@
 // What a reviewer reads beside the form: that a level above has locked the report, what changed since
 // the submission they returned (cell by cell, old → new), and the comments on the report and its cells.
 import { createResource, createSignal, For, Show, untrack } from 'solid-js';
-import type { Report } from '../../../schema/api';
+import type { CommentOut, Report } from '../../../schema/api';
 import type { Api } from '../../api';
 import { notify } from '../../components/Toasts';
 import { errorMessage } from '../../errors';
@@ -61,10 +61,17 @@ export function ChangesPanel(props: { api: Api; reportKey: Key; revision: number
   );
 }
 
+/** The comments of a report, loaded once and shared by the panel and the cells they mark. */
+export function createComments(api: Api, key: () => Key) {
+  const [comments, { mutate }] = createResource(() => ({ ...key() }), (k) => api.comments(k.template, k.period, k.unit));
+  return { list: () => comments() ?? [], added: (c: CommentOut) => mutate((list) => [...(list ?? []), c]) };
+}
+export type Comments = ReturnType<typeof createComments>;
+
 /** Comments on the report and its cells, newest last; those who fill or decide on it may add one. */
-export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boolean; label: Label }) {
+export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boolean; label: Label; comments: Comments }) {
   const api = untrack(() => props.api);
-  const [comments, { mutate }] = createResource(() => ({ ...props.reportKey }), (k) => api.comments(k.template, k.period, k.unit));
+  const comments = () => props.comments.list();
   const [text, setText] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const add = async (e: SubmitEvent) => {
@@ -74,7 +81,7 @@ export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boo
     try {
       const k = props.reportKey;
       const comment = await api.addComment(k.template, k.period, k.unit, { text: text().trim() });
-      mutate((list) => [...(list ?? []), comment]);
+      props.comments.added(comment);
       setText('');
     } catch (err) {
       notify(errorMessage(err), 'error');

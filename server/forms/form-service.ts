@@ -1,0 +1,148 @@
+// The Excel round trip of a form (api.md /api/forms/…xlsx): the workbook of a unit, or of every unit
+// below a head's unit, and its upload: checked against the form it claims to be, compared cell by cell
+// with what is stored, and either previewed (nothing saved) or saved as PUT …/values saves.
+import type { FormChange, FormIssue, FormUploadPreview, FormUploadSaved, Issue, SaveResult } from '../../schema/api';
+import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
+import { validateInputs } from '../../domain/template/validate-inputs';
+import { unitsThatMustReport } from '../../domain/reporting-levels';
+import type { SessionUser } from '../auth/sessions';
+import { findReport, loadValues } from '../db/reports';
+import type { AppDeps } from '../env';
+import { conflict, forbidden, unprocessable } from '../errors';
+import { isEditable } from '../../domain/workflow';
+import { currentIssues } from '../services/report-check';
+import { reportContextOf, resolveReport, resolveScope, type ReportContext, type ReportKey } from '../services/report-context';
+import { saveReport } from '../services/report-save';
+import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
+import { writeFormWorkbook, type FormSheetData } from './form-workbook';
+import { identify, openWorkbook, readSheets, type UploadedSheet } from './read-workbook';
+
+export type FormScope = 'unit' | 'below';
+
+/** The reports a workbook covers: the unit's own, or each unit below the head's unit that must report. */
+async function targetsOf(deps: AppDeps, user: SessionUser, key: ReportKey, scope: FormScope, need: 'view' | 'write'): Promise<ReportContext[]> {
+  if (scope === 'unit') return [await resolveReport(deps, user, key, need)];
+  const root = await resolveScope(deps, user, key, 'view');
+  const units = unitsThatMustReport(root.template.file, root.tree, root.unit).filter((u) => u.id !== root.unit.id);
+  const targets: ReportContext[] = [];
+  for (const unit of units) {
+    const row = await findReport(deps.store.db, root.template.file.id, root.period.id, unit.id);
+    const t = await reportContextOf(deps, root, unit, row);
+    // The head's workbook carries every unit in the period's version; a report kept in an older one is translated.
+    targets.push({ ...t, template: root.template });
+  }
+  if (need === 'write') {
+    const refused = targets.filter((t) => !t.access.write);
+    if (refused.length > 0) {
+      throw forbidden(`Bạn không có quyền nhập số liệu cho ${refused.map((t) => t.unit.name).join(', ')}; chỉ xem trước được. (You may not enter figures for these units.)`);
+    }
+  }
+  return targets;
+}
+
+async function storedInputs(deps: AppDeps, t: ReportContext): Promise<CellValues> {
+  if (!t.row) return new Map();
+  const stored = (await loadValues(deps.store.db, [t.row.id])).get(t.row.id) ?? new Map<string, number | string>();
+  return t.row.templateVersion === t.template.file.version ? stored : inVersion(deps, t.template, t.row.templateVersion, stored);
+}
+
+export async function formWorkbook(deps: AppDeps, user: SessionUser, key: ReportKey, scope: FormScope): Promise<Buffer> {
+  const targets = await targetsOf(deps, user, key, scope, 'view');
+  const template = targets[0]?.template ?? (await resolveScope(deps, user, key)).template;
+  const period = targets[0]?.period ?? (await resolveScope(deps, user, key)).period;
+  const sheets: FormSheetData[] = [];
+  for (const t of targets) {
+    const inputs = await storedInputs(deps, t);
+    const ctx = await buildEvalContext(t.template, t.period, inputs, unitInputLoader(deps, t.template, t.unit));
+    sheets.push({ unit: { code: t.unit.code, name: t.unit.name }, revision: t.row?.revision ?? 0, values: computeReport(t.template.compiled, ctx) });
+  }
+  return writeFormWorkbook({ compiled: template.compiled, period, unitCode: key.unit, scope, sheets, now: deps.clock() });
+}
+
+interface Compared {
+  target: ReportContext;
+  sheet: UploadedSheet;
+  changes: FormChange[];
+  /** The changed cells the form refuses (not a number, too many decimals…). */
+  refused: FormIssue[];
+  issues: FormIssue[];
+}
+
+/** Opens the upload, refuses a workbook of another form, and compares each sheet with the stored report. */
+async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, need: 'view' | 'write'): Promise<Compared[]> {
+  const workbook = await openWorkbook(bytes);
+  const id = identify(workbook);
+  const wrong = (what: string) =>
+    unprocessable('wrong-workbook', `Tệp này là biểu mẫu của ${what}, không phải của báo cáo đang mở; không nhận. Hãy tải đúng biểu mẫu của báo cáo này. (The workbook is for another form.)`, []);
+  if (id.template !== key.template) throw wrong(`mẫu "${id.template}"`);
+  if (id.period !== key.period) throw wrong(`kỳ ${id.period}`);
+  if (id.unit !== key.unit) throw wrong(`đơn vị mã ${id.unit}`);
+  const targets = await targetsOf(deps, user, key, id.scope, need);
+  const template = targets[0]?.template ?? (await resolveScope(deps, user, key)).template;
+  if (id.version !== template.file.version) {
+    throw unprocessable(
+      'wrong-workbook',
+      `Tệp được tải cho phiên bản ${id.version} của biểu mẫu, còn kỳ này dùng phiên bản ${template.file.version}; hãy tải biểu mẫu mới rồi nhập lại. (The workbook is for version ${id.version}; this period uses version ${template.file.version}.)`,
+      [],
+    );
+  }
+  const sheets = readSheets(workbook, id, template.compiled);
+  const byUnit = new Map(targets.map((t) => [t.unit.code, t]));
+  const out: Compared[] = [];
+  for (const sheet of sheets) {
+    const target = byUnit.get(sheet.unit);
+    if (!target) throw wrong(`đơn vị mã ${sheet.unit}`);
+    const stored = await storedInputs(deps, target);
+    const unit = id.scope === 'below' ? { unit: sheet.unit } : {};
+    const changes: FormChange[] = sheet.inputs
+      .filter((c) => (stored.get(cellKey(c.row, c.col)) ?? null) !== c.value)
+      .map((c) => ({ ...unit, row: c.row, col: c.col, oldValue: stored.get(cellKey(c.row, c.col)) ?? null, newValue: c.value }));
+    const refused = validateInputs(target.template.compiled, changes.map((c) => ({ row: c.row, col: c.col, value: c.newValue })));
+    const after = new Map(stored);
+    for (const c of changes) {
+      if (c.newValue === null) after.delete(cellKey(c.row, c.col));
+      else after.set(cellKey(c.row, c.col), c.newValue);
+    }
+    const rules = await currentIssues(deps, target, after);
+    const mark = (i: Issue): FormIssue => ({ ...unit, ...i });
+    out.push({ target, sheet, changes, refused: refused.map(mark), issues: [...refused, ...rules].map(mark) });
+  }
+  return out;
+}
+
+export async function previewUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer): Promise<FormUploadPreview> {
+  const compared = await compare(deps, user, key, bytes, 'view');
+  return { changes: compared.flatMap((c) => c.changes), issues: compared.flatMap((c) => c.issues) };
+}
+
+/**
+ * Saves the changed cells of each sheet with the revision it is based on: `If-Match` for a unit's own
+ * workbook, else the revision the workbook was made from. A refused cell refuses the upload (422, all
+ * or nothing, as PUT …/values without `partial`); every sheet is checked before any is saved.
+ */
+export async function saveUpload(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, ifMatch: number | undefined): Promise<FormUploadSaved> {
+  const compared = await compare(deps, user, key, bytes, 'write');
+  const refused = compared.flatMap((c) => c.refused);
+  if (refused.length > 0) {
+    throw unprocessable('invalid-values', `Có ${refused.length} ô không hợp lệ trong tệp, đầu tiên là ${refused[0]!.message.replace(/\.$/, '')}; chưa lưu gì.`, refused);
+  }
+  const closed = compared.filter((c) => c.changes.length > 0 && c.target.row && !isEditable(c.target.row.status));
+  if (closed.length > 0) {
+    throw conflict('wrong-state', `Báo cáo của ${closed.map((c) => c.target.unit.name).join(', ')} đã gửi hoặc đã được duyệt nên không thể sửa; chưa lưu gì.`);
+  }
+  const units: ({ unit: string } & SaveResult)[] = [];
+  for (const c of compared) {
+    const revision = compared.length === 1 && ifMatch !== undefined ? ifMatch : c.sheet.revision;
+    const values = c.changes.map((x) => ({ row: x.row, col: x.col, value: x.newValue }));
+    const result = await saveReport(deps, user, c.target, { revision, values });
+    units.push({ unit: c.target.unit.code, ...result });
+  }
+  const single = units.length === 1 ? units[0]! : undefined;
+  return {
+    revision: single?.revision ?? 0,
+    issues: units.flatMap((u) => u.issues),
+    changes: compared.flatMap((c) => c.changes),
+    ...(single ? {} : { units }),
+  };
+}
