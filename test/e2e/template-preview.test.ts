@@ -36,6 +36,8 @@ describe('admin template preview', () => {
     await preview.locator(`.report-grid [row-id="05"]`).first().hover();
     for (let i = 0; i < 6 && (await preview.locator('.report-grid [row-id="B1.20-NV"]').count()) === 0; i++) await page.mouse.wheel(0, 400);
     await preview.locator('.report-grid [row-id="B1.20-NV"]').first().waitFor();
+    for (let i = 0; i < 6 && (await preview.locator('.report-grid [row-id="B3.05977"]').count()) === 0; i++) await page.mouse.wheel(0, 400);
+    await preview.locator('.report-grid [row-id="B3.05977"]').first().waitFor();
     expect(await text(preview.locator('.report-grid [row-id="B3.05977"]').first())).toContain('Đông Kinh');
     expect(await preview.locator('.report-grid [row-id^="B2."]').count()).toBe(0);
     expect(await text(preview.locator('.ag-header'))).toContain('Từ kỳ trước chuyển qua');
