@@ -19,6 +19,7 @@ import type {
   SaveResult,
   Session,
   TemplateSummary,
+  TemplatePreview,
   TemplateVersion,
   RoleInput,
   UnitNode,
@@ -53,7 +54,10 @@ export interface Api {
   periods(template: string, year: number): Promise<PeriodInfo[]>;
   /** The unit hierarchy in force on `at` (YYYY-MM-DD). */
   units(at: string): Promise<UnitNode[]>;
-  templateVersion(id: string, version: number): Promise<TemplateVersion>;
+  /** With `where`, the version's lists written out for that period (and unit's own report). */
+  templateVersion(id: string, version: number, where?: { period: string; unit?: string }): Promise<TemplateVersion>;
+  /** An admin's preview of a version for a period, before it is in force. */
+  templatePreview(id: string, version: number, period: string): Promise<TemplatePreview>;
   /** With `under`: only the units that must report for that unit's roll-up (itself when it reports). */
   reports(template: string, period: string, under?: string): Promise<ReportListItem[]>;
   report(template: string, period: string, unit: string): Promise<Report>;
@@ -166,12 +170,15 @@ export function createApi(options: ApiOptions = {}): Api {
       await call('POST', '/auth/logout');
     },
     me: () => call('GET', '/me'),
+    templatePreview: (id, version, period) => call('GET', `/templates/${enc(id)}/versions/${version}/preview?period=${enc(period)}`),
     session: () => call('GET', '/session'),
     worklist: () => call('GET', '/worklist'),
     templates: () => call('GET', '/templates'),
     periods: (template, year) => call('GET', `/periods?template=${enc(template)}&year=${year}`),
     units: (at) => call('GET', `/units?at=${enc(at)}`),
-    templateVersion: (id, version) => {
+    templateVersion: (id, version, where) => {
+      // Lists written out for a period's hierarchy (and a unit's own report, its open lists' rows).
+      if (where) return call<TemplateVersion>('GET', `/templates/${enc(id)}/versions/${version}?period=${enc(where.period)}${where.unit ? `&unit=${enc(where.unit)}` : ''}`);
       const key = `${id}@${version}`;
       let p = templateCache.get(key);
       if (!p) {

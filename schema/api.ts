@@ -251,6 +251,31 @@ export interface TemplateSummary {
 /** A template version as served: the file, with header groups normalised. */
 export type TemplateVersion = TemplateFile;
 
+/** ?period=P[&unit=CODE]: the version with its lists written out for that period (and unit's own report). */
+export const TemplateVersionQuery = v.object({
+  period: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,20}$/, 'period is a period id, e.g. 2026Q1'))),
+  unit: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,20}$/, 'unit is a unit code, e.g. 05977'))),
+});
+
+export const TemplatePreviewQuery = v.object({
+  period: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,20}$/, 'period is a period id, e.g. 2026Q1')),
+});
+
+/** GET /api/templates/:id/versions/:version/preview?period=P (admin): a version as it would run in a period. */
+export interface TemplatePreview {
+  /** The version, lists written out for the period's hierarchy (the roll-up's shape). */
+  template: TemplateFile;
+  period: { id: string; label: string; start: string; end: string };
+  /** Whether this version is the one in force for the period (false: it is previewed before it is). */
+  inForce: boolean;
+  /** The deadline of each level of the period's hierarchy, by this version's regime. */
+  deadlines: Partial<Record<string, string>>;
+  /** The levels and agencies that fill the form that period. */
+  reporters: { levels: string[]; agencies: number; units: number };
+  /** Every rule in words, as officers will read its message. */
+  rules: { id: string; severity: 'error' | 'warning'; kind: 'compare' | 'range' | 'required' | 'cross'; text: string }[];
+}
+
 export interface PeriodInfo {
   id: string;
   label: string;

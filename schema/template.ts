@@ -166,9 +166,44 @@ export const ColumnSchema = v.strictObject({
   /** Evaluated in every data row that has no formula of its own for this cell. */
   formula: v.optional(formula),
   width: v.optional(v.pipe(v.number(), v.minValue(40), v.maxValue(600))),
+  /** The column's unit of measure (e.g. "ha", "triệu đồng"), printed under its label; a row's own unit wins. */
+  unit: v.optional(v.string()),
   description: v.optional(v.string()),
 });
 export type Column = v.InferOutput<typeof ColumnSchema>;
+
+const sector = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/, 'a sector is written like "noi-vu"'));
+
+/**
+ * A generated list: the row stands for its list and totals it; below it come one row per unit of the
+ * hierarchy in force on the period's last day (Biểu 06 lists each sở, ban, ngành, each district, each
+ * commune), coded "<row code>.<unit code>" and labelled with the unit's name.
+ */
+export const GeneratedListSchema = v.strictObject({
+  /** agencies: the sở, ban, ngành (agencies at province level); districts, communes: administrative units. */
+  units: v.picklist(['agencies', 'districts', 'communes']),
+  /** Only agencies of these sectors. */
+  sectors: v.optional(v.array(sector)),
+  /**
+   * A row of the template (e.g. "TC"): each listed unit's row then holds that unit's own figures of this
+   * row, computed from its report (nobody types them), and the roll-up lists every unit with its figures.
+   * Without it, the reporting unit types every listed row.
+   */
+  from: v.optional(rowCode),
+});
+export type GeneratedList = v.InferOutput<typeof GeneratedListSchema>;
+
+/**
+ * An open list: the row totals the rows the officer adds below it (cases, projects), coded
+ * "<row code>.1", "<row code>.2", …; their cells follow the columns' types and the template's rules.
+ */
+export const OpenListSchema = v.strictObject({
+  /** Most rows an officer may add (a bound for the grid, the save and the Excel sheet). */
+  maxRows: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+  /** What one added row is called in the client ("vụ việc", "dự án"). */
+  itemLabel: v.optional(v.string()),
+});
+export type OpenList = v.InferOutput<typeof OpenListSchema>;
 
 /** How a row code continues the history of rows of the previous version. */
 export const RowLineageSchema = v.strictObject({
@@ -196,6 +231,10 @@ export const RowSchema = v.strictObject({
   max: v.optional(v.number()),
   was: v.optional(v.array(RowLineageSchema)),
   description: v.optional(v.string()),
+  /** A generated list below this row (see GeneratedListSchema); the row becomes its total. */
+  list: v.optional(GeneratedListSchema),
+  /** An open list below this row (see OpenListSchema); the row becomes its total. */
+  openList: v.optional(OpenListSchema),
 });
 export type Row = v.InferOutput<typeof RowSchema>;
 
@@ -237,6 +276,34 @@ export const RequiredRuleSchema = v.strictObject({
 
 export const RuleSchema = v.variant('type', [CompareRuleSchema, RangeRuleSchema, RequiredRuleSchema]);
 export type Rule = v.InferOutput<typeof RuleSchema>;
+
+/**
+ * A rule comparing a figure of this report with one of another template's report of the same unit and
+ * period (cases received in one form ≥ cases resolved in another). Each side is a formula over cell()
+ * of its own template; when the other report does not exist yet, the rule waits.
+ */
+export const CrossRuleSchema = v.strictObject({
+  id: ruleBase.id,
+  severity: ruleBase.severity,
+  /** Evaluated on this report, e.g. "cell('2', 'ky_nay')". */
+  left: formula,
+  op: v.picklist(['=', '<>', '<', '<=', '>', '>=']),
+  /** The other template's id. */
+  template: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template id is kebab-case')),
+  /** Evaluated on the other template's report of the same unit and period. */
+  right: formula,
+  tolerance: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /** Vietnamese sentence; {left} and {right} are the two values. */
+  message: v.optional(v.string()),
+});
+export type CrossRule = v.InferOutput<typeof CrossRuleSchema>;
+
+/** A note printed under the table (ghi chú, cách ghi biểu), in the client and in the Excel package. */
+export const NoteSchema = v.strictObject({
+  title: v.optional(label),
+  text: label,
+});
+export type Note = v.InferOutput<typeof NoteSchema>;
 
 /** A narrative section of the outline (mẫu đề cương) that a report carries beside its grid. */
 export const SectionSchema = v.strictObject({
@@ -301,6 +368,13 @@ export const TemplateFileSchema = v.strictObject({
   rows: v.pipe(v.array(RowSchema), v.minLength(1)),
   cellFormulas: v.optional(v.array(CellFormulaSchema)),
   rules: v.optional(v.array(RuleSchema)),
+  crossRules: v.optional(v.array(CrossRuleSchema)),
   sections: v.optional(v.array(SectionSchema)),
+  notes: v.optional(v.array(NoteSchema)),
+  /**
+   * Set by the system when it writes a template's lists out for a period (and a unit's own report);
+   * never written in a file (the loader refuses it).
+   */
+  expandedFor: v.optional(v.strictObject({ periodId: v.optional(v.string()), unit: v.optional(v.string()) })),
 });
 export type TemplateFile = v.InferOutput<typeof TemplateFileSchema>;

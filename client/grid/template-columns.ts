@@ -200,7 +200,7 @@ function dataColumnDef(model: GridModel, source: GridCellSource, c: Column, inde
 
   return {
     colId: c.key,
-    headerName: c.label,
+    headerName: c.unit ? `${c.label} (${c.unit})` : c.label,
     headerTooltip: c.description ?? c.label,
     // Columns share the width the screen leaves; a template may fix one.
     ...(c.width !== undefined ? { width: c.width } : { flex: isText ? 2 : 1 }),

@@ -163,7 +163,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     setLoadError(undefined);
     try {
       const r = await api.report(key.template, key.period, key.unit);
-      const file = await api.templateVersion(r.template, r.templateVersion);
+      const file = await api.templateVersion(r.template, r.templateVersion, { period: r.period, unit: r.unit.code });
       // The report carries the other periods' inputs its formulas read, so totals, "cùng kỳ" and
       // "lũy kế" columns and the rules on them are right at first render.
       const e = options.createEngine(file, r.period, otherPeriodsOf(r));

@@ -3,7 +3,7 @@
 // report and taking it away again leaves the partials exactly as they were, so roll-ups maintained
 // report by report equal a full recompute bit for bit (issue 8).
 import { roundHalfAway } from '../formula/values';
-import { cellKey, type CellValues } from '../template/cell-key';
+import { cellKey, parseCellKey, type CellValues } from '../template/cell-key';
 import { overUnits } from '../template/combine';
 import type { CellSpec, CompiledTemplate } from '../template/types';
 
@@ -40,13 +40,31 @@ export function toSteps(value: number, scale: number): number {
 /** The partials of one report's inputs (in ct's codes): what the report adds to every unit above it. */
 export function contributionOf(ct: CompiledTemplate, values: CellValues): Partials {
   const out: Partials = new Map();
+  const add = (spec: CellSpec, v: number) => {
+    const extreme = keepsExtremes(spec);
+    out.set(spec.key, { sum: toSteps(v, scaleOf(spec)), count: 1, min: extreme ? v : null, max: extreme ? v : null });
+  };
   for (const spec of aggregatedCells(ct)) {
     const v = values.get(spec.key);
     if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-    const extreme = keepsExtremes(spec);
-    out.set(spec.key, { sum: toSteps(v, scaleOf(spec)), count: 1, min: extreme ? v : null, max: extreme ? v : null });
+    add(spec, v);
+  }
+  // Rows of generated lists (one per unit in force) are carried whatever tree `ct` was written out for.
+  if (ct.hasGeneratedLists) {
+    for (const [key, v] of values) {
+      if (out.has(key) || typeof v !== 'number' || !Number.isFinite(v)) continue;
+      const spec = listSpecOf(ct, key);
+      if (spec) add(spec, v);
+    }
   }
   return out;
+}
+
+function listSpecOf(ct: CompiledTemplate, key: string): CellSpec | undefined {
+  const { row, col } = parseCellKey(key);
+  if (ct.cell(row, col)) return undefined;
+  const spec = ct.listCell(row, col);
+  return spec && overUnits(spec.aggregation) !== undefined ? spec : undefined;
 }
 
 /** Adds `from` into `into` (mutating it). */
@@ -87,5 +105,18 @@ export function valuesOfPartials(ct: CompiledTemplate, partials: Partials): Cell
     const value = mode === 'average' ? roundHalfAway(sum / p.count, spec.decimals) : mode === 'min' ? p.min : mode === 'max' ? p.max : sum;
     if (value !== null) out.set(spec.key, value);
   }
+  if (ct.hasGeneratedLists) {
+    for (const [key, p] of partials) {
+      if (out.has(key) || p.count <= 0) continue;
+      const spec = listSpecOf(ct, key);
+      if (spec) out.set(key, valueOf(spec, p));
+    }
+  }
   return out;
+}
+
+function valueOf(spec: CellSpec, p: CellPartial): number {
+  const mode = overUnits(spec.aggregation);
+  const sum = p.sum / scaleOf(spec);
+  return mode === 'average' ? roundHalfAway(sum / p.count, spec.decimals) : mode === 'min' ? (p.min ?? sum) : mode === 'max' ? (p.max ?? sum) : sum;
 }

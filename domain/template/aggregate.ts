@@ -1,5 +1,5 @@
 // aggregateInputs: combines units' inputs into their parent's; computed cells are then recomputed from them.
-import { cellKey, type CellValues } from './cell-key';
+import { cellKey, parseCellKey, type CellValues } from './cell-key';
 import { combine, overUnits } from './combine';
 import type { CompiledTemplate } from './types';
 
@@ -20,6 +20,18 @@ export function aggregateInputs(ct: CompiledTemplate, perUnit: readonly CellValu
       mode,
     );
     if (value !== undefined) out.set(key, value);
+  }
+  // Rows of generated lists that `ct` does not write out are carried too (see CompiledTemplate.listCell).
+  if (ct.hasGeneratedLists) {
+    const keys = new Set(perUnit.flatMap((values) => [...values.keys()]));
+    for (const key of keys) {
+      const { row, col } = parseCellKey(key);
+      const spec = ct.cell(row, col) ? undefined : ct.listCell(row, col);
+      const mode = spec && overUnits(spec.aggregation);
+      if (!mode) continue;
+      const value = combine(perUnit.map((values) => values.get(key)), mode);
+      if (value !== undefined) out.set(key, value);
+    }
   }
   return out;
 }

@@ -6,14 +6,20 @@ import type { ViewTransform } from '../formula/references';
 import { cellKey } from './cell-key';
 import { compileRules } from './compile-rules';
 import { evaluationOrder, findCycles, isSamePeriod, reachableTransforms, type Edge } from './graph';
+import { expandLists, hasLists } from './lists';
 import { ProblemList } from './problems';
 import { makeRowsBetween, resolveRefs } from './references';
-import { resolveCells, type ParseAt, type ResolvedCells } from './resolve-cells';
-import { indexTemplate, type TemplateIndex } from './structure';
+import { describeCell, resolveCells, type ParseAt, type ResolvedCells } from './resolve-cells';
+import { checkAuthoredLists, indexTemplate, type TemplateIndex } from './structure';
 import type { CellSpec, CompileResult, CompiledTemplate, TemporalUse } from './types';
 
-export function compileTemplate(file: TemplateFile): CompileResult {
+export function compileTemplate(given: TemplateFile): CompileResult {
+  // Lists not yet written out (a template as loaded) compile as an empty roll-up: the list rows' own checks
+  // run here, their rows appear once expandLists has the period's hierarchy.
   const problems = new ProblemList();
+  const authored = given.expandedFor === undefined && hasLists(given);
+  if (authored) checkAuthoredLists(given, problems);
+  const file = authored ? expandLists(given, {}) : given;
   const index = indexTemplate(file, problems);
   const parse = makeParser(problems);
   // Formulas that no cell ends up using (a row formula every column overrides) must still parse.
@@ -44,10 +50,32 @@ export function compileTemplate(file: TemplateFile): CompileResult {
     cell: (row, col) => byRow.get(row)?.get(col),
     row: (code) => index.rows.get(code)?.row,
     column: (key) => index.columnsByKey.get(key),
+    listCell: makeListCell(file, index),
+    hasGeneratedLists: file.rows.some((r) => r.list),
     formulaOf: (key) => cells.asts.get(key),
     rowsBetween,
   };
   return { ok: true, template };
+}
+
+function makeListCell(file: TemplateFile, index: TemplateIndex): CompiledTemplate['listCell'] {
+  const lists = file.rows.filter((r) => r.list);
+  if (lists.length === 0) return () => undefined;
+  const memo = new Map<string, CellSpec | undefined>();
+  return (row, col) => {
+    const key = cellKey(row, col);
+    if (memo.has(key)) return memo.get(key);
+    const list = lists.find((r) => row.startsWith(`${r.code}.`) && row.length > r.code.length + 1);
+    const column = index.columnsByKey.get(col);
+    let spec: CellSpec | undefined;
+    if (list && column) {
+      const { list: _list, formula: _formula, disabled: _disabled, ...base } = list;
+      spec = describeCell(file, { ...base, code: row }, column, 'input', undefined);
+      if (spec.valueType === 'text' || (Array.isArray(list.disabled) && list.disabled.includes(col))) spec = undefined;
+    }
+    if (memo.size < 100_000) memo.set(key, spec);
+    return spec;
+  };
 }
 
 function makeParser(problems: ProblemList): ParseAt {

@@ -55,7 +55,7 @@ export function resolveCells(file: TemplateFile, index: TemplateIndex, parse: Pa
   return { specs, asts };
 }
 
-function describeCell(file: TemplateFile, row: Row, column: Column, kind: CellKind, source: Source | undefined): CellSpec {
+export function describeCell(file: TemplateFile, row: Row, column: Column, kind: CellKind, source: Source | undefined): CellSpec {
   const defaults = file.defaults ?? {};
   const valueType: ValueType = column.valueType ?? row.valueType ?? defaults.valueType ?? 'integer';
   const isNumber = valueType !== 'text';

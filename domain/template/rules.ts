@@ -8,7 +8,7 @@ import { formatNumberVi, formatValueVi } from './format-vi';
 import { columnLabel, rowLabel } from './labels';
 import type { CompiledRule, CompiledTemplate, RuleScope } from './types';
 
-const VERBS = {
+export const VERBS = {
   '=': 'phải bằng',
   '<>': 'phải khác',
   '<': 'phải nhỏ hơn',
@@ -85,7 +85,7 @@ function check(ct: CompiledTemplate, compiled: CompiledRule, scope: RuleScope, e
  * Compare with tolerance. One empty side counts as 0, so "total 10, parts empty" is caught; texts can
  * only be equal or not.
  */
-function holds(left: Value, op: keyof typeof VERBS, right: Value, tolerance: number): boolean {
+export function holds(left: Value, op: keyof typeof VERBS, right: Value, tolerance: number): boolean {
   if (typeof left === 'string' && typeof right === 'string' && !isEmpty(left) && !isEmpty(right)) {
     if (op === '=') return left === right;
     if (op === '<>') return left !== right;

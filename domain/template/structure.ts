@@ -9,6 +9,8 @@ export interface TemplateIndex {
   readonly dataRows: readonly Row[];
   readonly columns: readonly Column[];
   readonly columnsByKey: ReadonlyMap<string, Column>;
+  /** Lists already written out by expandLists (their total rows then carry generated formulas). */
+  readonly expanded: boolean;
 }
 
 export function indexTemplate(file: TemplateFile, problems: ProblemList): TemplateIndex {
@@ -32,7 +34,7 @@ export function indexTemplate(file: TemplateFile, problems: ProblemList): Templa
     columnsByKey.set(column.key, column);
     columns.push(column);
   });
-  const index: TemplateIndex = { rows, dataRows, columns, columnsByKey };
+  const index: TemplateIndex = { rows, dataRows, columns, columnsByKey, expanded: file.expandedFor !== undefined };
   file.rows.forEach((row, i) => checkRow(row, i, index, problems));
   checkLineage(file, problems);
   return index;
@@ -57,6 +59,40 @@ function checkRow(row: Row, i: number, index: TemplateIndex, problems: ProblemLi
         problems.add(`${path}.disabled[${k}]`, `unknown column key '${key}'${didYouMean(key, index.columnsByKey.keys())}`, 'list keys of columns declared in columns[]');
       }
     });
+  }
+}
+
+/**
+ * Lists as the author wrote them, before expandLists writes their rows out (which drops rows written by
+ * hand under a list, and gives each list row its formula).
+ */
+export function checkAuthoredLists(file: TemplateFile, problems: ProblemList): void {
+  const rows = new Map<string, { row: Row; index: number }>();
+  file.rows.forEach((row, index) => rows.has(row.code) || rows.set(row.code, { row, index }));
+  const index = { rows, expanded: false } as Pick<TemplateIndex, 'rows' | 'expanded'>;
+  file.rows.forEach((row, i) => {
+    if (row.list || row.openList) checkList(row, i, index, problems);
+    const parent = row.partOf === undefined ? undefined : rows.get(row.partOf)?.row;
+    if ((parent?.list || parent?.openList) && row.code.startsWith(`${row.partOf}.`)) {
+      problems.add(`rows[${i}].code`, `row '${row.code}' is written under list row '${row.partOf}', whose rows are generated`, `remove the row, or give it a code that does not start with '${row.partOf}.'`);
+    }
+  });
+}
+
+/** A list row totals its list: it holds no formula of its own, is no header, and one kind of list. */
+function checkList(row: Row, i: number, index: Pick<TemplateIndex, 'rows' | 'expanded'>, problems: ProblemList): void {
+  const path = `rows[${i}]`;
+  if (row.list && row.openList) problems.add(path, `row '${row.code}' has both "list" and "openList"`, 'keep one: a generated list of units, or rows the officer adds');
+  if (row.header) problems.add(`${path}.header`, `list row '${row.code}' is a header, but it totals its list`, 'remove "header": true');
+  if (row.formula !== undefined && !index.expanded) problems.add(`${path}.formula`, `list row '${row.code}' has a formula, but it is the sum of its list`, 'remove the formula');
+  const from = row.list?.from;
+  if (from !== undefined) {
+    const source = index.rows.get(from);
+    if (!source || source.row.header) {
+      problems.add(`${path}.list.from`, `list row '${row.code}' copies unknown row '${from}'${didYouMean(from, index.rows.keys())}`, 'name a data row of this template, e.g. the total row "TC"');
+    } else if (source.row.list || source.row.openList) {
+      problems.add(`${path}.list.from`, `list row '${row.code}' copies row '${from}', which is itself a list`, 'name a row with figures of its own, e.g. the total row');
+    }
   }
 }
 

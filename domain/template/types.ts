@@ -72,6 +72,13 @@ export interface CompiledTemplate {
   cell(row: string, col: string): CellSpec | undefined;
   row(code: string): Row | undefined;
   column(key: string): Column | undefined;
+  /**
+   * The input cell a row of a generated list would have, whether or not the list is written out in this
+   * compiled form ("III.05977" under list row "III"): how the roll-up carries rows it does not list.
+   */
+  listCell(row: string, col: string): CellSpec | undefined;
+  /** Whether the template has generated lists (listCell can answer). */
+  readonly hasGeneratedLists: boolean;
   /** The parsed formula of a computed cell, by cell key. */
   formulaOf(key: string): Expr | undefined;
   /** The rows sumRows(from, to) adds up (see parser.ts). */

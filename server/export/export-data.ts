@@ -28,6 +28,8 @@ export interface ExportUnit {
 
 export interface ExportReport {
   unit: ExportUnit;
+  /** The report's narrative sections (mẫu đề cương), as last saved. */
+  sections?: { key: string; text: string }[];
   status: ReportStatus;
   submittedAt: string | null;
   /** The full grid: stored inputs and computed cells. */
@@ -136,11 +138,21 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
     const chunk = order.slice(i, i + CHUNK);
     const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
     const past = await pastInputs(deps, template, chunk.map((u) => u.id), others);
+    const texts = template.file.sections?.length ? await sectionsOfReports(deps, chunk.map((u) => byUnit.get(u.id)!.id)) : new Map<number, { key: string; text: string }[]>();
     for (const u of chunk) {
       const row = byUnit.get(u.id)!;
       const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
       const ctx = await buildEvalContext(template, period, own, async () => past.values.get(u.id) ?? new Map());
-      yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx) };
+      yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx), sections: texts.get(row.id) ?? [] };
     }
   }
+}
+
+/** The narrative sections of some reports, in one query, by report id. */
+async function sectionsOfReports(deps: AppDeps, ids: number[]): Promise<Map<number, { key: string; text: string }[]>> {
+  const rows = await deps.store.db.all<{ report_id: number; key: string; text: string }>(sql`
+    SELECT report_id, key, text FROM report_sections WHERE report_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY report_id, key`);
+  const out = new Map<number, { key: string; text: string }[]>();
+  for (const r of rows) out.set(r.report_id, [...(out.get(r.report_id) ?? []), { key: r.key, text: r.text }]);
+  return out;
 }

@@ -44,6 +44,8 @@ export const PackageReportSchema = v.object({
   status: v.picklist(REPORT_STATUSES),
   submittedAt: v.nullable(isoTimestamp),
   dataValues: v.array(PackageDataValueSchema),
+  /** The report's narrative sections (mẫu đề cương) with text, in the template's order; absent from packages written before it. */
+  sections: v.optional(v.array(v.object({ key: v.string(), title: v.string(), text: v.string() }))),
 });
 
 /**
@@ -106,6 +108,10 @@ export function toJsonPackage(data: ExportData, now: Date): ReportPackage {
       status: report.status,
       submittedAt: report.submittedAt === null ? null : normaliseInstant(report.submittedAt),
       dataValues: values(report.values),
+      sections: (template.sections ?? []).flatMap((section) => {
+        const text = report.sections?.find((x) => x.key === section.key)?.text ?? '';
+        return text.trim() === '' ? [] : [{ key: section.key, title: section.title, text }];
+      }),
     })),
   };
 }
@@ -119,7 +125,7 @@ function dataValuesOf(ct: CompiledTemplate): (grid: CellValues) => PackageDataVa
     ct.columns.flatMap((column) => {
       const spec = ct.cell(row.code, column.key);
       if (spec === undefined || spec.kind === 'disabled') return [];
-      const unit = row.unit ?? ct.file.defaults?.unit;
+      const unit = row.unit ?? column.unit ?? ct.file.defaults?.unit;
       const described = {
         row: row.code,
         rowLabel: row.label,

@@ -144,6 +144,8 @@ function rowHeading(ct: CompiledTemplate): string {
 
 /** Percentages are written as numbers (97.5, not 0.975), so the heading carries the '%'. */
 function columnHeading(column: Column): string {
+  // A column's own unit of measure is printed under its label, as paper forms do.
+  if (column.unit) return `${column.label} (${column.unit})`;
   return column.valueType === 'percent' && !column.label.includes('%') ? `${column.label} (%)` : column.label;
 }
 

@@ -50,6 +50,8 @@ interface FormSheet {
   values: CellValues;
   /** Lines under the table. */
   notes: string[];
+  /** The report's narrative sections with text, in the template's order. */
+  sections?: { title: string; text: string }[];
   signed: boolean;
   now: Date;
 }
@@ -96,7 +98,9 @@ export async function streamWorkbook(
   const sheetName = createSheetNamer([SUMMARY_SHEET, COMPLETENESS_SHEET]);
   for await (const report of reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
-    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, signed: false });
+    const titles = new Map((data.template.sections ?? []).map((x) => [x.key, x.title]));
+    const sections = (report.sections ?? []).filter((x) => x.text.trim() !== '' && titles.has(x.key)).map((x) => ({ title: titles.get(x.key)!, text: x.text }));
+    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, sections, signed: false });
     // Let the zip take the committed sheet before the next one is built, and wait while the sink is
     // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
@@ -211,7 +215,19 @@ function writeBottom(sheet: Sheet, form: FormSheet, first: number): void {
   const { left, right } = corners(form.layout);
   const all: [number, number] = [1, form.layout.columnCount];
   let row = first;
+  // The template's notes (ghi chú, cách ghi biểu) under every sheet's table, as on the paper form.
+  const width = spanWidth(form.layout, all);
+  const wrapped = (text: string, style: Partial<ExcelJS.Style>) => {
+    put(sheet, row, all, text, style);
+    sheet.getRow(row++).height = heightFor(textLines(text, width, false));
+  };
+  for (const note of form.data.template.notes ?? []) wrapped(note.title ? `${note.title}: ${note.text}` : note.text, textStyle({ italic: true, horizontal: 'left', wrap: true }));
   for (const note of form.notes) put(sheet, row++, all, note, textStyle({ horizontal: 'left' }));
+  // The narrative sections (mẫu đề cương) of a unit's report, headed, after its figures.
+  for (const section of form.sections ?? []) {
+    put(sheet, row++, all, section.title, textStyle({ bold: true, horizontal: 'left' }));
+    wrapped(section.text, textStyle({ horizontal: 'left', wrap: true }));
+  }
   if (!form.signed) return;
   row++;
   put(sheet, row++, right, placeAndDate(form.now), textStyle({ italic: true, horizontal: 'center' }));

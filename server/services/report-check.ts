@@ -4,14 +4,20 @@ import type { Issue } from '../../schema/api';
 import { loadExplanations, loadSections } from '../db/reports';
 import type { CellValues } from '../../domain/template/cell-key';
 import { checkRules } from '../../domain/template/rules';
+import { computeReport } from '../../domain/template/evaluator';
+import { withOpenRows } from '../templates/expand';
+import { crossIssues } from './cross-rules';
 import type { AppDeps } from '../env';
 import { unprocessable } from '../errors';
 import { buildEvalContext, unitInputLoader } from './report-values';
 import type { ReportContext } from './report-context';
 
-export async function currentIssues(deps: AppDeps, target: Pick<ReportContext, 'template' | 'period' | 'unit'>, values: CellValues): Promise<Issue[]> {
+export async function currentIssues(deps: AppDeps, given: Pick<ReportContext, 'template' | 'period' | 'unit'>, values: CellValues): Promise<Issue[]> {
+  const target = { ...given, template: withOpenRows(given.template, values.keys()) };
   const ctx = await buildEvalContext(target.template, target.period, values, unitInputLoader(deps, target.template, target.unit));
-  return checkRules(target.template.compiled, ctx);
+  const issues = checkRules(target.template.compiled, ctx);
+  if (!target.template.file.crossRules?.length) return issues;
+  return [...issues, ...(await crossIssues(deps, target, computeReport(target.template.compiled, ctx)))];
 }
 
 /** Throws 422 with every reason the report cannot be submitted yet. */

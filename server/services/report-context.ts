@@ -12,6 +12,7 @@ import type { SessionUser } from '../auth/sessions';
 import { findReport, type ReportRow } from '../db/reports';
 import type { AppDeps } from '../env';
 import { forbidden, notFound } from '../errors';
+import { listedFor } from '../templates/expand';
 import type { LoadedTemplate } from '../templates/registry';
 
 /** What the caller needs to be allowed to do for the request to go on. */
@@ -98,8 +99,9 @@ export type PeriodScope = Omit<Scope, 'unit' | 'access'>;
 export async function resolvePeriodScope(deps: AppDeps, user: SessionUser, templateId: string, periodId: string): Promise<PeriodScope> {
   const latest = requireTemplate(deps, templateId);
   const period = requirePeriod(deps, latest, periodId);
-  const template = deps.templates.forPeriod(templateId, period.id)!;
   const tree = await deps.unitTrees.at(period.end);
+  // Lists written out for the period's hierarchy: the roll-up's shape (every listed unit's row).
+  const template = listedFor(deps.templates.forPeriod(templateId, period.id)!, tree, { periodId: period.id });
   const grants = grantsInForce(user.grants, vnDate(deps.clock()));
   return { template, period, tree, grants, routing: routingOf(template) };
 }
@@ -127,7 +129,9 @@ export async function resolveReport(deps: AppDeps, user: SessionUser, key: Repor
 
 /** The context of another unit's report in a period already resolved (bulk actions over units below). */
 export async function reportContextOf(deps: AppDeps, scope: PeriodScope, unit: TreeUnit, row: ReportRow | undefined): Promise<ReportContext> {
-  const template = (row && deps.templates.get(scope.template.file.id, row.templateVersion)) || scope.template;
+  const version = (row && deps.templates.get(scope.template.file.id, row.templateVersion)) || scope.template;
+  // The unit's own report: lists that copy a row show its own row only.
+  const template = listedFor(version, scope.tree, { ownUnit: unit.code, periodId: scope.period.id });
   return {
     ...scope,
     unit,

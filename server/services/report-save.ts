@@ -7,7 +7,11 @@ import { auditEntries, reportExplanations, reports, reportSections } from '../..
 import type { SessionUser } from '../auth/sessions';
 import type { Tx } from '../db/client';
 import { findReport, loadValues, writeCellChanges } from '../db/reports';
-import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import { cellKey, parseCellKey, type CellValues } from '../../domain/template/cell-key';
+import { computeReport } from '../../domain/template/evaluator';
+import { derivedCells, isDerivedKey, listMembersIn } from '../../domain/template/lists';
+import { periodSteps } from '../../domain/periods';
+import { type ListedTemplate, withOpenRows } from '../templates/expand';
 import { validateInputs } from '../../domain/template/validate-inputs';
 import { isEditable } from '../../domain/workflow';
 import type { AppDeps } from '../env';
@@ -22,14 +26,17 @@ type CellValue = number | string;
 export async function saveReport(
   deps: AppDeps,
   user: SessionUser,
-  target: ReportContext,
+  given: ReportContext,
   body: PutValuesBody,
 ): Promise<SaveResult> {
+  let target = given;
   if (!target.access.write) throw forbidden(`Bạn không có quyền nhập số liệu cho ${target.unit.name}.`);
   if (!target.isReporter) throw forbidden(`${target.unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ.`);
   if (target.row && !isEditable(target.row.status)) {
     throw conflict('wrong-state', 'Báo cáo đã gửi hoặc đã được duyệt nên không thể sửa; cần được trả lại trước.');
   }
+  // Open lists hold the rows this save names (up to their maxRows; a row beyond is an unknown cell).
+  target = { ...target, template: withOpenRows(target.template, body.values.map((x) => cellKey(x.row, x.col))) };
   const refused = [...validateInputs(target.template.compiled, body.values), ...checkDuplicates(body), ...checkTexts(target, body)];
   // All or nothing unless the client asked for a partial save; then 422 only when nothing valid is left.
   const valid = refused.length > 0 && body.partial ? withoutRefused(target, body, refused) : body;
@@ -63,6 +70,7 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
     const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map<string, CellValue>();
     const cells = await writeCells(tx, reportId, stored, body, now, user);
     let changes = cells.changes;
+    if (changes > 0) await writeDerivedCells(tx, target, reportId, cells.after);
     changes += await writeSections(tx, reportId, body, now, user);
     changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
@@ -100,6 +108,32 @@ export async function writeCells(tx: Tx, reportId: number, stored: CellValues, b
   }
   await writeCellChanges(tx, reportId, upserts, cleared, entries);
   return { changes: entries.length, after };
+}
+
+/**
+ * Stores the cells the roll-up needs but nobody types (a unit's own row of a list copying its total, an
+ * open list's total; domain/template/lists.ts), recomputed from the report's cells as saved, and
+ * updates `values` (the stored inputs) to match. Not audited: they follow from audited cells. Figures
+ * that read other periods are not derived here.
+ */
+async function writeDerivedCells(tx: Tx, target: ReportContext, reportId: number, values: CellValues) {
+  const base = (target.template as ListedTemplate).listing;
+  if (!base) return;
+  const file = base.base.file;
+  const template = withOpenRows(target.template, values.keys());
+  const steps = periodSteps(template.spec, target.period.id);
+  const full = computeReport(template.compiled, { ...steps, inputs: (id) => (id === target.period.id ? values : undefined) });
+  const derived = derivedCells(file, target.unit.code, full, listMembersIn(file, target.tree));
+  const cleared: { row: string; col: string }[] = [];
+  for (const [key, value] of values) {
+    const { row, col } = parseCellKey(key);
+    if (isDerivedKey(file, row) && !derived.has(key)) cleared.push({ row, col });
+    else if (derived.get(key) === value) derived.delete(key);
+  }
+  const upserts = [...derived].map(([key, num]) => ({ ...parseCellKey(key), num, text: null }));
+  await writeCellChanges(tx, reportId, upserts, cleared, []);
+  for (const { row, col } of cleared) values.delete(cellKey(row, col));
+  for (const [key, num] of derived) values.set(key, num);
 }
 
 export async function writeSections(tx: Tx, reportId: number, body: PutValuesBody, now: string, user: SessionUser) {
@@ -190,7 +224,7 @@ const SECTION_CODES = new Set(['unknown-section', 'text-too-long']);
 function withoutRefused(target: ReportContext, body: PutValuesBody, refused: Issue[]): PutValuesBody {
   const cells = new Set(refused.filter((i) => !SECTION_CODES.has(i.code) && i.code !== 'unknown-rule').map((i) => cellKey(i.row, i.col)));
   const sections = new Set(refused.filter((i) => SECTION_CODES.has(i.code)).map((i) => i.col));
-  const rules = new Set((target.template.file.rules ?? []).map((r) => r.id));
+  const rules = ruleIdsOf(target);
   return {
     ...body,
     values: body.values.filter((v) => !cells.has(cellKey(v.row, v.col))),
@@ -200,6 +234,9 @@ function withoutRefused(target: ReportContext, body: PutValuesBody, refused: Iss
 }
 
 const isEmptySave = (body: PutValuesBody) => body.values.length === 0 && !body.sections?.length && !body.explanations?.length;
+
+/** The rules an explanation may answer: the template's own and its cross-template rules. */
+const ruleIdsOf = (target: ReportContext) => new Set([...(target.template.file.rules ?? []), ...(target.template.file.crossRules ?? [])].map((r) => r.id));
 
 function checkDuplicates(body: PutValuesBody): Issue[] {
   const seen = new Set<string>();
@@ -222,7 +259,7 @@ function checkTexts(target: ReportContext, body: PutValuesBody): Issue[] {
       issues.push({ row: '', col: key, code: 'text-too-long', message: `Mục "${section.title}" dài quá ${section.maxLength} ký tự.` });
     }
   }
-  const ruleIds = new Set((target.template.file.rules ?? []).map((r) => r.id));
+  const ruleIds = ruleIdsOf(target);
   for (const e of body.explanations ?? []) {
     if (!ruleIds.has(e.rule)) issues.push({ row: e.row, col: e.col, code: 'unknown-rule', message: `Biểu mẫu không có quy tắc "${e.rule}".` });
   }

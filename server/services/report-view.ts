@@ -13,11 +13,15 @@ import type { AppDeps } from '../env';
 import { notFound } from '../errors';
 import { toWire } from './aggregate';
 import { deadlineOf, type PeriodScope, type ReportContext } from './report-context';
+import { crossIssues } from './cross-rules';
 import { lockingUnit } from './report-lock';
+import { withOpenRows } from '../templates/expand';
 import { buildEvalContext, unitInputLoader } from './report-values';
 
-export async function buildReport(deps: AppDeps, t: ReportContext): Promise<Report> {
-  const stored = t.row ? ((await loadValues(deps.store.db, [t.row.id])).get(t.row.id) ?? new Map()) : new Map();
+export async function buildReport(deps: AppDeps, given: ReportContext): Promise<Report> {
+  const stored = given.row ? ((await loadValues(deps.store.db, [given.row.id])).get(given.row.id) ?? new Map()) : new Map();
+  // Open lists hold the rows the report has.
+  const t = { ...given, template: withOpenRows(given.template, stored.keys()) };
   const loader = unitInputLoader(deps, t.template, t.unit);
   const ctx = await buildEvalContext(t.template, t.period, stored, loader);
   const status = t.row?.status ?? 'draft';
@@ -47,7 +51,7 @@ export async function buildReport(deps: AppDeps, t: ReportContext): Promise<Repo
     relation: t.access.relation,
     values: toWire(computeReport(t.template.compiled, ctx)),
     otherPeriods: others,
-    issues: checkRules(t.template.compiled, ctx),
+    issues: [...checkRules(t.template.compiled, ctx), ...(await crossIssues(deps, t, computeReport(t.template.compiled, ctx)))],
     sections: t.row ? await loadSections(deps.store.db, t.row.id) : [],
     explanations: t.row ? await loadExplanations(deps.store.db, t.row.id) : [],
     can: {

@@ -14,6 +14,7 @@ import {
   VN_DAYS_OFF_YEARS,
 } from '../../domain/periods';
 import { compileTemplate } from '../../domain/template/compile';
+import { crossRuleProblems } from '../../domain/template/cross-rules';
 import { lineageProblems } from '../../domain/template/lineage';
 import type { CompiledTemplate } from '../../domain/template/types';
 
@@ -171,6 +172,9 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
     );
   }
   const file = parsed.output;
+  if (file.expandedFor !== undefined) {
+    throw new TemplateLoadError(source, 'expandedFor', '"expandedFor" is set by the system when it writes lists out, never in a file', 'remove "expandedFor"');
+  }
   const compiled = compileTemplate(file);
   if (!compiled.ok) throw new TemplateLoadError(source, compiled.problems);
 
@@ -253,6 +257,13 @@ export const looksLikeOfficialNumber = (formNumber: string): boolean => /\d+\s*\
 export function checkTemplateSet(all: ReadTemplate[]): void {
   const byId = new Map<string, ReadTemplate[]>();
   for (const t of all) byId.set(t.file.id, [...(byId.get(t.file.id) ?? []), t]);
+  // A cross-template rule reads the other template's latest version (a later version keeps its codes or
+  // declares them in `was`).
+  const latestFile = (id: string) => byId.get(id)?.reduce((a, b) => (b.file.version > a.file.version ? b : a)).file;
+  for (const t of all) {
+    const problems = crossRuleProblems(t.file, latestFile);
+    if (problems.length > 0) throw new TemplateLoadError(t.source, problems);
+  }
   for (const list of byId.values()) {
     list.sort((a, b) => a.file.version - b.file.version);
     for (let i = 1; i < list.length; i++) {

@@ -138,7 +138,8 @@ describe('an officer filling a form', () => {
     const api = await apiAs(e2e, 'canbo-05977');
     await poll(async () => {
       const report: Report = await api.report(B06, '2026Q4', '05977');
-      return report.values.filter((v) => v.row !== 'TC').map((v) => `${v.row}/${v.col}=${v.value}`);
+      // Totals left out: "TC", and the commune's own row by level that version 2 computes from it (B3…).
+      return report.values.filter((v) => v.row !== 'TC' && !/^B\d/.test(v.row)).map((v) => `${v.row}/${v.col}=${v.value}`);
     }).toEqual(['01/nhan_truc_tuyen=6']);
 
     await cell(page, '02', 'nhan_tong').click();

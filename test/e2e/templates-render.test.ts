@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemplateFileSchema, type Calendar, type Frequency, type TemplateFile } from '../../schema/template';
-import { cell, openReport, startE2E, text, type E2E } from './browser';
+import { apiAs, cell, openReport, startE2E, text, type E2E } from './browser';
 
 const TEMPLATES_DIR = 'report-templates';
 // After the reform of 01/07/2025 (Nghị quyết 1672/NQ-UBTVQH15): communes report straight to the province,
@@ -238,7 +238,9 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-describe.each(CASES)('template $id', ({ id, file, period, reporter }) => {
+describe.each(CASES)('template $id', ({ id, file: authored, period, reporter }) => {
+  // A template with lists renders them written out for the period (and the reporter's own report).
+  let file = authored;
   // A unit column only when rows differ in unit; one unit for all is printed above the table.
   const unitOf = (r: TemplateFile['rows'][number]) => r.unit ?? file.defaults?.unit ?? '';
   const showsUnit = new Set(file.rows.filter((r) => !r.header).map(unitOf)).size > 1;
@@ -248,6 +250,9 @@ describe.each(CASES)('template $id', ({ id, file, period, reporter }) => {
   const rowOf = (code: string) => grid.rows.find((r) => r.code === code);
 
   beforeAll(async () => {
+    if (authored.rows.some((r) => r.list || r.openList)) {
+      file = await (await apiAs(e2e, reporter.username)).templateVersion(id, authored.version, { period: period.id, unit: reporter.unit });
+    }
     page = await e2e.logIn(reporter.username);
     await openReport(page, e2e.url, id, period.id, reporter.unit);
     await showWholeGrid(page, file, showsUnit);
@@ -267,9 +272,9 @@ describe.each(CASES)('template $id', ({ id, file, period, reporter }) => {
     expect(await text(page.locator('.form-header .badge'))).toBe('Đang soạn');
   });
 
-  it('heads every column with its label, under each of its header groups, outermost on top', () => {
+  it('heads every column with its label (and its own unit), under each of its header groups, outermost on top', () => {
     const headed = Object.fromEntries(file.columns.map((c) => [c.key, grid.columns[c.key]?.text]));
-    expect(headed).toEqual(Object.fromEntries(file.columns.map((c) => [c.key, c.label])));
+    expect(headed).toEqual(Object.fromEntries(file.columns.map((c) => [c.key, c.unit ? `${c.label} (${c.unit})` : c.label])));
     expect(grid.columnOrder).toEqual(['_code', '_label', ...(showsUnit ? ['_unit'] : []), ...dataColumns]);
     for (const c of file.columns) {
       const header = grid.columns[c.key]!;

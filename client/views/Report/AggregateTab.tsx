@@ -4,7 +4,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { createEffect, createMemo, createResource, createSignal, Show } from 'solid-js';
 import { ErrorBox, Loading } from '../../components/LoadState';
-import type { Engine } from '../../engine';
+import { createEngine, type Engine } from '../../engine';
 import type { GridCellSource, GridRow } from '../../grid/template-columns';
 import { t } from '../../i18n';
 import { cellKeyOf } from '../../stores/report-store';
@@ -26,6 +26,16 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
   };
 
   const values = createMemo(() => aggregateCells(aggregate()));
+  // Generated lists show the unit's own row in its report; the roll-up lists every unit in force.
+  const [rollupEngine] = createResource(
+    () => ({ api: props.data.api, key: props.data.key, engine: props.engine }),
+    async ({ api, key, engine }) => {
+      if (!engine.file.rows.some((r) => r.list)) return engine;
+      const file = await api.templateVersion(engine.file.id, engine.file.version, { period: key.period });
+      return createEngine(file, key.period);
+    },
+  );
+  const gridEngine = () => rollupEngine() ?? props.engine;
 
   const [gridApi, setGridApi] = createSignal<GridApi<GridRow>>();
   createEffect(() => {
@@ -96,7 +106,7 @@ export function AggregateTab(props: { data: ReportPageData; engine: Engine }) {
       <Show when={!aggregate.error} fallback={<ErrorBox error={aggregate.error} onRetry={() => void refetch()} />}>
         <Show when={aggregate()} fallback={<Loading />}>
           <div class="grid-and-issues">
-            <ReportGrid engine={props.engine} source={source} readOnly onReady={setGridApi} ariaLabel={t('report.tab.aggregate')} class="report-grid aggregate-grid" />
+            <ReportGrid engine={gridEngine()} source={source} readOnly onReady={setGridApi} ariaLabel={t('report.tab.aggregate')} class="report-grid aggregate-grid" />
           </div>
         </Show>
       </Show>

@@ -18,6 +18,7 @@ import { ChangesPanel, CommentsPanel, createComments, LockNotice } from './Revie
 import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
+import { TableNotes } from './TableNotes';
 import { ExcelRoundTrip } from './ExcelRoundTrip';
 import { ConflictDialog } from '../../offline/ConflictDialog';
 import type { WorkflowActions } from './workflow-actions';
@@ -287,6 +288,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <IssuesPanel store={props.store} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
       </div>
+      <TableNotes notes={file().notes} />
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 
       <SectionsPanel store={props.store} sections={file().sections ?? []} />

@@ -82,7 +82,7 @@ describe('GET /api/exports/:template/:period/:unit.json', () => {
 });
 
 describe('every shipped template exports', () => {
-  it.each(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa'])(
+  it.each(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa', 'vu-viec-khieu-nai-to-cao-xa'])(
     '%s: a workbook laid out like its form, with every column header and row label',
     async (id) => {
       const first = t.deps.templates.versions(id)[0]!.file;

@@ -13,18 +13,23 @@ afterAll(() => t.close());
 describe('GET /api/templates', () => {
   it('lists the shipped templates with their versions', async () => {
     const list = (await (await t.request('/api/templates', { cookie })).json()) as TemplateSummary[];
-    expect(list.map((x) => x.id).sort()).toEqual(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa']);
+    expect(list.map((x) => x.id).sort()).toEqual(['bieu-06-vpcp-kstt', 'chinh-quyen-so', 'kinh-te-xa-hoi-xa', 'tiep-cong-dan-xa', 'vu-viec-khieu-nai-to-cao-xa']);
     expect(list.find((x) => x.id === 'bieu-06-vpcp-kstt')).toMatchObject({
       formNumber: 'Biểu số 06/VPCP/KSTT',
       frequency: 'quarterly',
-      versions: [{ version: 1, effectiveFrom: expect.any(String) }],
+      versions: [
+        { version: 1, effectiveFrom: expect.any(String) },
+        { version: 2, effectiveFrom: '2025Q3' },
+      ],
     });
   });
 
   it('serves the latest version and a given version in full, with rows, columns, rules and the regime', async () => {
     const latest = await (await t.request('/api/templates/bieu-06-vpcp-kstt', { cookie })).json();
     const v1 = await (await t.request('/api/templates/bieu-06-vpcp-kstt/versions/1', { cookie })).json();
-    expect(v1).toEqual(latest);
+    const v2 = await (await t.request('/api/templates/bieu-06-vpcp-kstt/versions/2', { cookie })).json();
+    expect(v2).toEqual(latest);
+    expect(v1.version).toBe(1);
     expect(v1.columns).toHaveLength(11);
     expect(new Set(v1.columns.map((c: { group?: string[] }) => c.group?.[0]))).toEqual(
       new Set(['Số hồ sơ nhận giải quyết', 'Số hồ sơ đã giải quyết', 'Số hồ sơ đang giải quyết']),
