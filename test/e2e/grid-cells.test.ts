@@ -61,9 +61,9 @@ describe('paste from LibreOffice', () => {
       await cell(page, '01', 'nhan_tong').click();
       await paste(page, block);
       await poll(() => text(page.locator('.toast-success').last())).toBe('Đã dán 33 ô.');
-      expect(await text(cell(page, '02', 'nhan_tong'))).toBe('1.234');
-      expect(await text(cell(page, '03', 'dang_gq_qua_han'))).toBe('0');
-      expect(await text(cell(page, 'TC', 'nhan_tong'))).toBe('1.357');
+      await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('1.234');
+      await poll(() => text(cell(page, '03', 'dang_gq_qua_han'))).toBe('0');
+      await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.357');
       expect(await text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');
       await page.keyboard.press('Control+s');
       await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc/);
@@ -84,31 +84,31 @@ describe('numbers in the UI language', () => {
     await cell(page, '1', 'thuc_hien').click();
     await page.keyboard.type('1.234,5');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '1', 'thuc_hien'))).toBe('1.234,50');
-    expect(await focused(page)).toBe('1.1/thuc_hien');
+    await poll(() => text(cell(page, '1', 'thuc_hien'))).toBe('1.234,50');
+    await poll(() => focused(page)).toBe('1.1/thuc_hien');
     await page.keyboard.type('1 234');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '1.1', 'thuc_hien'))).toBe('1.234,00');
+    await poll(() => text(cell(page, '1.1', 'thuc_hien'))).toBe('1.234,00');
     // The editor opens on the text as shown, which reads back to the same number.
     await cell(page, '1', 'thuc_hien').click();
     await page.keyboard.press('F2');
     expect(await page.locator('.report-grid .ag-cell-inline-editing input').inputValue()).toBe('1.234,50');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '1', 'thuc_hien'))).toBe('1.234,50');
+    await poll(() => text(cell(page, '1', 'thuc_hien'))).toBe('1.234,50');
     // Areas are never negative here: "(12)" is refused with the reason, the editor stays open.
     await cell(page, '1.2', 'thuc_hien').click();
     await page.keyboard.type('(12)');
     await page.keyboard.press('Enter');
     await poll(() => text(page.locator('.editor-problem'))).toBe('Ô này không nhận số âm (đã nhập "(12)"); Esc để hủy.');
     await page.keyboard.press('Escape');
-    expect(await text(cell(page, '1.2', 'thuc_hien'))).toBe('');
+    await poll(() => text(cell(page, '1.2', 'thuc_hien'))).toBe('');
 
     await page.getByRole('button', { name: 'EN' }).click();
     await poll(() => text(cell(page, '1', 'thuc_hien'))).toBe('1,234.50');
     await cell(page, '1.2', 'thuc_hien').click();
     await page.keyboard.type('2,345.5');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '1.2', 'thuc_hien'))).toBe('2,345.50');
+    await poll(() => text(cell(page, '1.2', 'thuc_hien'))).toBe('2,345.50');
     await page.keyboard.press('Control+s');
     await poll(() => page.locator('.save-state').textContent()).toMatch(/Saved at/);
     const api = await apiAs(e2e, OFFICER);
@@ -165,7 +165,7 @@ describe('cell states, history and comments', () => {
     await poll(() => text(dialog.locator('.cell-comments li'))).toContain('Đã đối chiếu sổ tiếp nhận.');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('01/nhan_truc_tuyen');
+    await poll(() => focused(page)).toBe('01/nhan_truc_tuyen');
     await poll(() => classesOf(cell(page, '01', 'nhan_truc_tuyen'))).toContain('report-cell-commented');
     // A right click opens it too.
     await cell(page, '01', 'nhan_truc_tiep').click({ button: 'right' });
@@ -226,10 +226,10 @@ describe('phone width', () => {
     await cell(page, '01', 'nhan_tong').click();
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('5');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('5');
     await cell(page, '02', 'nhan_tong').click();
     await page.keyboard.press('End');
-    expect(await focused(page)).toBe('02/dang_gq_qua_han');
+    await poll(() => focused(page)).toBe('02/dang_gq_qua_han');
     const label = await cell(page, '02', '_label').boundingBox();
     const last = await cell(page, '02', 'dang_gq_qua_han').boundingBox();
     expect(label!.x).toBeGreaterThanOrEqual(0);

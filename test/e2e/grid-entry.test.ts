@@ -39,75 +39,75 @@ describe('keyboard entry', () => {
     // Typing replaces; Enter keeps it and goes down.
     await cell(page, '01', 'nhan_tong').click();
     await page.keyboard.type('12');
-    expect(await editing(page)).toBe(1);
+    await poll(() => editing(page)).toBe(1);
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('12');
-    expect(await focused(page)).toBe('02/nhan_tong');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('12');
+    await poll(() => focused(page)).toBe('02/nhan_tong');
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     await page.keyboard.type('4');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('04/nhan_tong');
+    await poll(() => focused(page)).toBe('04/nhan_tong');
     // The computed row above 01 is skipped: ArrowUp stops at 01.
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
-    expect(await focused(page)).toBe('01/nhan_tong');
+    await poll(() => focused(page)).toBe('01/nhan_tong');
     // F2 edits the value in place (the caret at the end), Enter moves down.
     await page.keyboard.press('F2');
     await page.keyboard.type('0');
     await page.keyboard.press('Enter');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('120');
-    expect(await focused(page)).toBe('02/nhan_tong');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('120');
+    await poll(() => focused(page)).toBe('02/nhan_tong');
     // Enter on a cell edits it; Escape leaves it as it was.
     await page.keyboard.press('Enter');
-    expect(await editing(page)).toBe(1);
+    await poll(() => editing(page)).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await editing(page)).toBe(0);
-    expect(await text(cell(page, '02', 'nhan_tong'))).toBe('3');
+    await poll(() => editing(page)).toBe(0);
+    await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('3');
     // Tab and Shift+Tab across, Home and End along the row.
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('02/nhan_truc_tuyen');
+    await poll(() => focused(page)).toBe('02/nhan_truc_tuyen');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(page)).toBe('02/nhan_tong');
+    await poll(() => focused(page)).toBe('02/nhan_tong');
     await page.keyboard.press('End');
-    expect(await focused(page)).toBe('02/dang_gq_qua_han');
+    await poll(() => focused(page)).toBe('02/dang_gq_qua_han');
     await page.keyboard.press('Home');
-    expect(await focused(page)).toBe('02/nhan_tong');
+    await poll(() => focused(page)).toBe('02/nhan_tong');
     await page.keyboard.press('ArrowRight');
-    expect(await focused(page)).toBe('02/nhan_truc_tuyen');
+    await poll(() => focused(page)).toBe('02/nhan_truc_tuyen');
     await page.keyboard.press('ArrowLeft');
     // Ctrl+arrows: to the end of the filled block (01–03), then past the empty rows to the last row.
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Control+ArrowDown');
-    expect(await focused(page)).toBe('03/nhan_tong');
+    await poll(() => focused(page)).toBe('03/nhan_tong');
     await page.keyboard.press('Control+ArrowDown');
-    expect(await focused(page)).toBe('20/nhan_tong');
+    await poll(() => focused(page)).toBe('20/nhan_tong');
     await page.keyboard.press('Control+ArrowUp');
-    expect(await focused(page)).toBe('03/nhan_tong');
+    await poll(() => focused(page)).toBe('03/nhan_tong');
     await page.keyboard.press('Control+ArrowUp');
-    expect(await focused(page)).toBe('01/nhan_tong');
+    await poll(() => focused(page)).toBe('01/nhan_tong');
     // Delete clears one cell…
     await cell(page, '03', 'nhan_tong').click();
     await page.keyboard.press('Delete');
-    expect(await text(cell(page, '03', 'nhan_tong'))).toBe('');
+    await poll(() => text(cell(page, '03', 'nhan_tong'))).toBe('');
     // …or a selected block, as one action that Ctrl+Z brings back.
     await cell(page, '01', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowDown');
     expect(await classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-range-many');
     await page.keyboard.press('Delete');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('');
-    expect(await text(cell(page, '02', 'nhan_tong'))).toBe('');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('');
+    await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('');
     await page.keyboard.press('Control+z');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('120');
-    expect(await text(cell(page, '02', 'nhan_tong'))).toBe('3');
-    expect(await text(cell(page, 'TC', 'nhan_tong'))).toBe('123');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('120');
+    await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('3');
+    await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('123');
     // The computed row is never editable: typing on it does nothing.
     await cell(page, 'TC', 'nhan_tong').click();
     await page.keyboard.type('9');
     await page.keyboard.press('F2');
-    expect(await editing(page)).toBe(0);
+    await poll(() => editing(page)).toBe(0);
     await cell(page, 'TC', 'nhan_tong').dblclick();
-    expect(await editing(page)).toBe(0);
-    expect(await text(cell(page, 'TC', 'nhan_tong'))).toBe('123');
+    await poll(() => editing(page)).toBe(0);
+    await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('123');
     await page.context().close();
   });
 });
@@ -118,9 +118,9 @@ describe('blocks, clipboard and undo', () => {
     await cell(page, '05', 'nhan_tong').click();
     await paste(page, '1.234\t5\t6\r\n7\t8\t9\r\n');
     await poll(() => text(page.locator('.toast-success').last())).toBe('Đã dán 6 ô.');
-    expect(await text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
-    expect(await text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
-    expect(await text(cell(page, 'TC', 'nhan_tong'))).toBe('1.241');
+    await poll(() => text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
+    await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
+    await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.241');
     // The pasted block stays selected, framed on its edges.
     expect(await classesOf(cell(page, '05', 'nhan_tong'))).toEqual(expect.arrayContaining(['report-range-many', 'report-range-top', 'report-range-left']));
     expect(await classesOf(cell(page, '06', 'nhan_truc_tiep'))).toEqual(expect.arrayContaining(['report-range-bottom', 'report-range-right']));
@@ -142,29 +142,29 @@ describe('blocks, clipboard and undo', () => {
     await cell(page, '10', 'nhan_tong').click();
     await page.keyboard.press('Control+z');
     for (const c of ['nhan_tong', 'nhan_truc_tuyen', 'nhan_truc_tiep']) {
-      expect(await text(cell(page, '05', c))).toBe('');
-      expect(await text(cell(page, '06', c))).toBe('');
+      await poll(() => text(cell(page, '05', c))).toBe('');
+      await poll(() => text(cell(page, '06', c))).toBe('');
     }
     await page.keyboard.press('Control+y');
-    expect(await text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
+    await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
     await page.getByRole('button', { name: 'Hoàn tác' }).click();
-    expect(await text(cell(page, '05', 'nhan_tong'))).toBe('');
+    await poll(() => text(cell(page, '05', 'nhan_tong'))).toBe('');
     await page.getByRole('button', { name: 'Làm lại' }).click();
-    expect(await text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
+    await poll(() => text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
 
     // A paste onto the computed row: its value is the form's, the next row gets the next line.
     await cell(page, 'TC', 'nhan_ky_truoc').click();
     await paste(page, '50\n2\n');
     await poll(() => text(page.locator('.toast-success').last())).toBe('Đã dán 1 ô; bỏ qua 1 giá trị rơi vào ô tự tính hoặc không áp dụng.');
-    expect(await text(cell(page, '01', 'nhan_ky_truoc'))).toBe('2');
-    expect(await text(cell(page, 'TC', 'nhan_ky_truoc'))).toBe('2');
+    await poll(() => text(cell(page, '01', 'nhan_ky_truoc'))).toBe('2');
+    await poll(() => text(cell(page, 'TC', 'nhan_ky_truoc'))).toBe('2');
 
     // A block that runs past the form is refused whole, with the room there is.
     // Row 19 is below the fold: get there by keyboard (the grid scrolls it into view).
     await cell(page, '01', 'da_gq_qua_han').click();
     await page.keyboard.press('Control+ArrowDown');
     await page.keyboard.press('ArrowUp');
-    expect(await focused(page)).toBe('19/da_gq_qua_han');
+    await poll(() => focused(page)).toBe('19/da_gq_qua_han');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
@@ -172,7 +172,7 @@ describe('blocks, clipboard and undo', () => {
     await poll(() => text(page.locator('.toast-error').last())).toBe(
       'Khối dán có 3 dòng × 4 cột, nhưng từ ô đang chọn đến hết biểu chỉ còn 2 dòng × 7 cột. Chưa dán gì; hãy chọn ô bắt đầu khác.',
     );
-    expect(await text(cell(page, '19', 'da_gq_tong'))).toBe('');
+    await poll(() => text(cell(page, '19', 'da_gq_tong'))).toBe('');
     await page.keyboard.press('End');
     await paste(page, '1\t2\n');
     await poll(() => text(page.locator('.toast-error').last())).toContain('Khối dán có 1 dòng × 2 cột');
@@ -182,7 +182,7 @@ describe('blocks, clipboard and undo', () => {
     await poll(() => text(page.locator('.toast-error').last())).toBe(
       'Không dán được: Dòng 19 Giải quyết khiếu nại, tố cáo · Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến không nhận "abc" (không phải số hợp lệ). Chưa dán gì.',
     );
-    expect(await text(cell(page, '19', 'nhan_tong'))).toBe('');
+    await poll(() => text(cell(page, '19', 'nhan_tong'))).toBe('');
     await page.context().close();
   });
 });
