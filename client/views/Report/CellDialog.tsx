@@ -1,13 +1,12 @@
 // One cell's story, opened from the cell (Shift+F2 or a right click): its value and states, every change
 // made to it, and the comments on it, where those who fill or decide on the report may add one.
-import { createResource, createSignal, For, Show, untrack } from 'solid-js';
+import { createResource, For, Show, untrack } from 'solid-js';
 import type { CommentOut } from '../../../schema/api';
 import type { TemplateFile } from '../../../schema/template';
 import type { Api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { notify } from '../../components/Toasts';
-import { errorMessage } from '../../errors';
 import { formatDateTime } from '../../format';
+import { CommentForm } from './CommentForm';
 import { t } from '../../i18n';
 import { historyLines } from './history-lines';
 
@@ -33,22 +32,7 @@ export function CellDialog(props: CellDialogProps) {
   const [entries] = createResource(() => api.history(key.template, key.period, key.unit).then((all) => all.filter((e) => e.row === at.row && e.col === at.col)));
   const lines = () => historyLines(entries() ?? [], props.file);
   const mine = () => props.comments.filter((c) => c.row === at.row && c.col === at.col);
-  const [text, setText] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-
-  async function add(e: SubmitEvent) {
-    e.preventDefault();
-    if (!text().trim()) return;
-    setBusy(true);
-    try {
-      props.onAdded(await api.addComment(key.template, key.period, key.unit, { row: at.row, col: at.col, text: text().trim() }));
-      setText('');
-    } catch (err) {
-      notify(errorMessage(err), 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const sendComment = async (text: string) => props.onAdded(await api.addComment(key.template, key.period, key.unit, { row: at.row, col: at.col, text }));
 
   return (
     <Dialog
@@ -91,12 +75,7 @@ export function CellDialog(props: CellDialogProps) {
           </For>
         </ul>
         <Show when={props.canComment}>
-          <form class="comment-form" onSubmit={(e) => void add(e)}>
-            <textarea aria-label={t('cell.newComment')} placeholder={t('cell.newComment')} value={text()} onInput={(e) => setText(e.currentTarget.value)} rows={2} maxLength={4000} />
-            <button type="submit" class="btn btn-small" disabled={busy() || !text().trim()}>
-              {t('review.addComment')}
-            </button>
-          </form>
+          <CommentForm label={t('cell.newComment')} onSend={sendComment} />
         </Show>
       </div>
     </Dialog>

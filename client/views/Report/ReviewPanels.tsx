@@ -1,11 +1,10 @@
 // What a reviewer reads beside the form: that a level above has locked the report, what changed since
 // the submission they returned (cell by cell, old → new), and the comments on the report and its cells.
-import { createResource, createSignal, For, Show, untrack } from 'solid-js';
+import { createResource, For, Show, untrack } from 'solid-js';
 import type { CommentOut, Report } from '../../../schema/api';
 import type { Api } from '../../api';
-import { notify } from '../../components/Toasts';
-import { errorMessage } from '../../errors';
 import { formatDateTime, formatNumber } from '../../format';
+import { CommentForm } from './CommentForm';
 import { t } from '../../i18n';
 
 type Key = { template: string; period: string; unit: string };
@@ -72,22 +71,9 @@ export type Comments = ReturnType<typeof createComments>;
 export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boolean; label: Label; comments: Comments }) {
   const api = untrack(() => props.api);
   const comments = () => props.comments.list();
-  const [text, setText] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const add = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (!text().trim()) return;
-    setBusy(true);
-    try {
-      const k = props.reportKey;
-      const comment = await api.addComment(k.template, k.period, k.unit, { text: text().trim() });
-      props.comments.added(comment);
-      setText('');
-    } catch (err) {
-      notify(errorMessage(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+  const sendComment = async (text: string) => {
+    const k = props.reportKey;
+    props.comments.added(await api.addComment(k.template, k.period, k.unit, { text }));
   };
   return (
     <section class="card comments-panel" aria-label={t('review.commentsTitle')}>
@@ -104,12 +90,7 @@ export function CommentsPanel(props: { api: Api; reportKey: Key; canComment: boo
         )}
       </For>
       <Show when={props.canComment}>
-        <form class="comment-form" onSubmit={(e) => void add(e)}>
-          <textarea aria-label={t('review.newComment')} placeholder={t('review.newComment')} value={text()} onInput={(e) => setText(e.currentTarget.value)} rows={2} maxLength={4000} />
-          <button type="submit" class="btn btn-small" disabled={busy() || !text().trim()}>
-            {t('review.addComment')}
-          </button>
-        </form>
+        <CommentForm label={t('review.newComment')} onSend={sendComment} />
       </Show>
     </section>
   );
