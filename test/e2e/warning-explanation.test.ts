@@ -69,7 +69,8 @@ describe('a warning needs an explanation to submit', () => {
     expect(await panel.locator('.count-error').count()).toBe(0);
     const warning = panel.locator('.issue-warning');
     expect(await warning.count()).toBe(1);
-    expect(await text(warning.locator('.issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Trong đó › Từ kỳ trước');
+    // Version 2 (from 2025Q3) sets "Từ kỳ trước chuyển qua" beside "Trong kỳ", no longer under "Trong đó".
+    expect(await text(warning.locator('.issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Từ kỳ trước chuyển qua');
     expect(await text(warning.locator('.issue-message'))).toBe(MESSAGE);
     const explanation = warning.getByRole('textbox', { name: 'Giải trình' });
     expect(await explanation.inputValue()).toBe('');
