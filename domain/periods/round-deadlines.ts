@@ -43,7 +43,8 @@ export function checkRoundDeadlines(
   }
   const problems = checkDeadlineRules(spec, { ...preliminary, toGovernment: false }, cal, years);
   const periods = [...years].sort((a, b) => a - b).flatMap((y) => periodsOfYear(spec, y));
-  for (const level of levels) {
+  // Levels whose rules are broken (reported above, or by the official round's own checks) are not compared.
+  for (const level of levels.filter((l) => isUsable(preliminary, l) && isUsable(official, l))) {
     for (const period of periods) {
       const estimate = deadlinesFor(period, preliminary, cal, [level])[level];
       const final = deadlinesFor(period, official, cal, [level])[level];
@@ -60,4 +61,11 @@ export function checkRoundDeadlines(
     }
   }
   return problems;
+}
+
+/** One kind of deadline for the level, and a whole number of working days ≥ 1 if that is its kind. */
+function isUsable(rules: DeadlineRules, level: Level): boolean {
+  const n = rules.workingDays?.[level];
+  if (n === undefined) return true;
+  return rules.calendarDays?.[level] === undefined && Number.isInteger(n) && n >= 1;
 }

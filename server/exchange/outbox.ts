@@ -24,7 +24,7 @@ export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportConte
   const ctx = await buildEvalContext(template, period, stored, unitInputLoader(deps, template, target.unit));
   const grid = computeReport(template.compiled, ctx);
   const packets: [PacketKind, unknown][] = [
-    ['reportData', ownReportDataBody(template.compiled, period, unit, row.status, row.submittedAt, grid)],
+    ['reportData', ownReportDataBody(template.compiled, period, unit, row.status, row.submittedAt, grid, row.round)],
     [
       'reportStatus',
       reportStatusBody(template.file, period, unit, {
