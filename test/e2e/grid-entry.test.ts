@@ -92,7 +92,7 @@ describe('keyboard entry', () => {
     // …or a selected block, as one action that Ctrl+Z brings back.
     await cell(page, '01', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowDown');
-    expect(await classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-range-many');
+    await poll(() => classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-range-many');
     await page.keyboard.press('Delete');
     await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('');
     await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('');
@@ -122,21 +122,21 @@ describe('blocks, clipboard and undo', () => {
     await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
     await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.241');
     // The pasted block stays selected, framed on its edges.
-    expect(await classesOf(cell(page, '05', 'nhan_tong'))).toEqual(expect.arrayContaining(['report-range-many', 'report-range-top', 'report-range-left']));
-    expect(await classesOf(cell(page, '06', 'nhan_truc_tiep'))).toEqual(expect.arrayContaining(['report-range-bottom', 'report-range-right']));
-    expect(await classesOf(cell(page, '07', 'nhan_tong'))).not.toContain('report-range');
+    await poll(() => classesOf(cell(page, '05', 'nhan_tong'))).toEqual(expect.arrayContaining(['report-range-many', 'report-range-top', 'report-range-left']));
+    await poll(() => classesOf(cell(page, '06', 'nhan_truc_tiep'))).toEqual(expect.arrayContaining(['report-range-bottom', 'report-range-right']));
+    await poll(() => classesOf(cell(page, '07', 'nhan_tong'))).not.toContain('report-range');
 
     // Shift+click from 05/nhan_truc_tuyen to 06/nhan_truc_tiep, then Ctrl+C.
     await cell(page, '05', 'nhan_truc_tuyen').click();
     await cell(page, '06', 'nhan_truc_tiep').click({ modifiers: ['Shift'] });
-    expect(await classesOf(cell(page, '05', 'nhan_truc_tiep'))).toContain('report-range-many');
+    await poll(() => classesOf(cell(page, '05', 'nhan_truc_tiep'))).toContain('report-range-many');
     await page.keyboard.press('Control+c');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
     // Shift+arrows from the computed row take it in too (its figures can be copied).
     await cell(page, 'TC', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Control+c');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1.241\t13\r\n');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('1.241\t13\r\n');
 
     // Ctrl+Z takes the whole paste back, Ctrl+Y and the buttons redo and undo it.
     await cell(page, '10', 'nhan_tong').click();
