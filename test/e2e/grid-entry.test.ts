@@ -113,7 +113,7 @@ describe('keyboard entry', () => {
 });
 
 describe('blocks, clipboard and undo', () => {
-  it('selects with Shift+click and Shift+arrows, copies tab-separated text, pastes a block and undoes it whole', async () => {
+  it('selects with Shift+click and Shift+arrows, copies and cuts tab-separated text, pastes a block and undoes it whole', async () => {
     const page = await openForm(e2e.url);
     await cell(page, '05', 'nhan_tong').click();
     await paste(page, '1.234\t5\t6\r\n7\t8\t9\r\n');
@@ -132,6 +132,17 @@ describe('blocks, clipboard and undo', () => {
     await poll(() => classesOf(cell(page, '05', 'nhan_truc_tiep'))).toContain('report-range-many');
     await page.keyboard.press('Control+c');
     await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    // As in Excel the active cell stays where the block began.
+    await poll(() => focused(page)).toBe('05/nhan_truc_tuyen');
+    // Ctrl+X copies the block and clears it, one action: Ctrl+Z brings it back.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.keyboard.press('Control+x');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    for (const [r, c] of [['05', 'nhan_truc_tuyen'], ['05', 'nhan_truc_tiep'], ['06', 'nhan_truc_tuyen'], ['06', 'nhan_truc_tiep']]) await poll(() => text(cell(page, r!, c!))).toBe('');
+    await poll(() => text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
+    await page.keyboard.press('Control+z');
+    await poll(() => text(cell(page, '05', 'nhan_truc_tuyen'))).toBe('5');
+    await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
     // Shift+arrows from the computed row take it in too (its figures can be copied).
     await cell(page, 'TC', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowRight');
