@@ -8,6 +8,7 @@ import { Toasts } from './components/Toasts';
 import { locale, setLocale, t } from './i18n';
 import { createHashRouter, hrefFor, type Route } from './router';
 import { createSession } from './session';
+import { rememberedVersion } from './stores/template-hint';
 import LoginView from './views/Login/LoginView';
 import { loadWorklist } from './views/Worklist/loader';
 import WorklistView from './views/Worklist/WorklistView';
@@ -28,6 +29,10 @@ export default function App() {
   // The api reports a 401 to the session, which is built on the api: the callback runs only after both exist.
   const api = createApi({ onUnauthorized: () => session.expire() });
   const session = createSession(api);
+  // Opened at a report's address: its report (and template, when this browser knows the version) are
+  // asked for now, beside the session check, not after it.
+  const opened = untrack(router.route);
+  if (opened.name === 'report') api.warmReport(opened.template, opened.period, opened.unit, rememberedVersion(opened.template, opened.period, opened.unit));
   const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
   onMount(() => {

@@ -62,6 +62,12 @@ export interface Api {
   /** With `under`: only the units that must report for that unit's roll-up (itself when it reports). */
   reports(template: string, period: string, under?: string): Promise<ReportListItem[]>;
   report(template: string, period: string, unit: string): Promise<Report>;
+  /**
+   * Starts the report's requests before anyone asks (a page opened at a report's address, while the
+   * session is still being checked): the page's own calls then take these answers instead of waiting a
+   * round trip more. `templateVersion`: the version the report had last time, when known.
+   */
+  warmReport(template: string, period: string, unit: string, templateVersion?: number): void;
   history(template: string, period: string, unit: string): Promise<AuditEntry[]>;
   putValues(template: string, period: string, unit: string, body: PutValuesBody): Promise<SaveResult>;
   submit(template: string, period: string, unit: string): Promise<WorkflowResult>;
@@ -127,6 +133,27 @@ export function createApi(options: ApiOptions = {}): Api {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // Template versions never change once published, so one fetch per session is enough.
   const templateCache = new Map<string, Promise<TemplateVersion>>();
+  // GETs started early (warmReport), each taken once by the first call for its path while still fresh:
+  // an answer that waited longer than that (a login form in between) is fetched again.
+  const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+  const EARLY_FOR_MS = 15_000;
+
+  function get<T>(path: string): Promise<T> {
+    const started = early.get(path);
+    early.delete(path);
+    if (started && Date.now() - started.at < EARLY_FOR_MS) return started.answer as Promise<T>;
+    return call<T>('GET', path);
+  }
+
+  function startEarly(path: string): void {
+    const answer = call('GET', path);
+    // Nobody may take it (signed out): its failure is nobody's error.
+    answer.catch(() => early.delete(path));
+    early.set(path, { at: Date.now(), answer });
+  }
+
+  const templateVersionPath = (id: string, version: number, where: { period: string; unit?: string }) =>
+    `/templates/${enc(id)}/versions/${version}?period=${enc(where.period)}${where.unit ? `&unit=${enc(where.unit)}` : ''}`;
 
   /** `raw`: a body sent as it is (a workbook), with its own headers, instead of JSON. */
   async function call<T>(method: string, path: string, body?: unknown, raw?: { body: Blob; headers: Record<string, string> }): Promise<T> {
@@ -174,7 +201,11 @@ export function createApi(options: ApiOptions = {}): Api {
     return {
       reports: (template: string, period: string, under?: string) =>
         call<ReportListItem[]>('GET', `/reports?template=${enc(template)}&period=${enc(period)}${under === undefined ? '' : `&under=${enc(under)}`}${q('&')}`),
-      report: (t: string, p: string, u: string) => call<Report>('GET', reportPath(t, p, u) + q('?')),
+      report: (t: string, p: string, u: string) => get<Report>(reportPath(t, p, u) + q('?')),
+      warmReport: (t: string, p: string, u: string, version?: number) => {
+        startEarly(reportPath(t, p, u) + q('?'));
+        if (version !== undefined) startEarly(templateVersionPath(t, version, { period: p, unit: u }));
+      },
       history: (t: string, p: string, u: string) => call<AuditEntry[]>('GET', `${reportPath(t, p, u)}/history${q('?')}`),
       putValues: (t: string, p: string, u: string, body: PutValuesBody) => call<SaveResult>('PUT', `${reportPath(t, p, u)}/values${q('?')}`, body),
       submit: (t: string, p: string, u: string) => call<WorkflowResult>('POST', `${reportPath(t, p, u)}/submit${q('?')}`),
@@ -206,7 +237,7 @@ export function createApi(options: ApiOptions = {}): Api {
     units: (at) => call('GET', `/units?at=${enc(at)}`),
     templateVersion: (id, version, where) => {
       // Lists written out for a period's hierarchy (and a unit's own report, its open lists' rows).
-      if (where) return call<TemplateVersion>('GET', `/templates/${enc(id)}/versions/${version}?period=${enc(where.period)}${where.unit ? `&unit=${enc(where.unit)}` : ''}`);
+      if (where) return get<TemplateVersion>(templateVersionPath(id, version, where));
       const key = `${id}@${version}`;
       let p = templateCache.get(key);
       if (!p) {

@@ -45,6 +45,8 @@ export function createEntryController(model: EntryModel) {
   let range: CellRange | undefined;
   let shiftMouse = false;
   let movingByKey = false;
+  /** Where a Shift+click sends the grid's focus back to (the block's anchor). */
+  let refocusing: GridPos | undefined;
   const undo = createUndoStack<CellValue>();
   const [version, setVersion] = createSignal(0);
   const bump = () => setVersion((v) => v + 1);
@@ -230,13 +232,25 @@ export function createEntryController(model: EntryModel) {
 
   function onCellFocused(e: CellFocusedEvent<GridRow>) {
     if (movingByKey) return;
+    const back = refocusing;
+    refocusing = undefined;
+    // The grid's focus going back to the block's anchor after a Shift+click: the block stays.
+    if (back && e.rowIndex === back.row && colIndex(e.column) === back.col) return;
     const col = colIndex(e.column);
     if (e.rowPinned || e.rowIndex === null || col < 0) return setRange(undefined);
     const p = { row: e.rowIndex, col };
     const extend = shiftMouse;
     shiftMouse = false;
-    if (extend && range) setRange({ anchor: range.anchor, focus: p });
-    else setRange({ anchor: p, focus: p });
+    if (!extend || !range) return setRange({ anchor: p, focus: p });
+    // Shift+click extends the block; the active cell stays where the block began, as in Excel, so what is
+    // typed next goes there and Shift+arrows go on from the clicked corner.
+    const anchor = range.anchor;
+    setRange({ anchor, focus: p });
+    if (anchor.row === p.row && anchor.col === p.col) return;
+    queueMicrotask(() => {
+      refocusing = anchor;
+      api?.setFocusedCell(anchor.row, colKey(anchor.col));
+    });
   }
 
   return {
@@ -255,6 +269,15 @@ export function createEntryController(model: EntryModel) {
       if (text === undefined || !e.clipboardData) return;
       e.clipboardData.setData('text/plain', text);
       e.preventDefault();
+    },
+    /** Ctrl+X: the block goes to the clipboard and its input cells are cleared, one action to undo. */
+    onCut(e: ClipboardEvent) {
+      if (isEditing()) return;
+      const text = copyText();
+      if (text === undefined || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      clearSelection();
     },
     onPaste(e: ClipboardEvent) {
       if (isEditing() || !e.clipboardData) return;

@@ -9,6 +9,7 @@ import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type Draft, type DraftStorage } from './draft';
 import { issueId, issuesByCell, shownIssues } from './report-issues';
 import { merged, otherPeriodsOf, putValuesBody, sameOtherPeriods, splitKey } from './report-parts';
+import { rememberedVersion, rememberVersion } from './template-hint';
 
 export interface ReportKey {
   template: string;
@@ -165,8 +166,14 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     setLoading(true);
     setLoadError(undefined);
     try {
+      // The template is asked for beside the report when this browser knows its version (template-hint).
+      const hinted = rememberedVersion(key.template, key.period, key.unit);
+      const early = hinted === undefined ? undefined : api.templateVersion(key.template, hinted, { period: key.period, unit: key.unit });
+      early?.catch(() => undefined);
       const r = await api.report(key.template, key.period, key.unit);
-      const file = await api.templateVersion(r.template, r.templateVersion, { period: r.period, unit: r.unit.code });
+      rememberVersion(key.template, key.period, key.unit, r.templateVersion);
+      const same = early && hinted === r.templateVersion && r.template === key.template && r.period === key.period && r.unit.code === key.unit;
+      const file = same ? await early : await api.templateVersion(r.template, r.templateVersion, { period: r.period, unit: r.unit.code });
       // The report carries the other periods' inputs its formulas read, so totals, "cùng kỳ" and
       // "lũy kế" columns and the rules on them are right at first render.
       const e = options.createEngine(file, r.period, otherPeriodsOf(r));

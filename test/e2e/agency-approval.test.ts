@@ -59,7 +59,7 @@ describe('a report routed to an agency, through two levels of approval', () => {
   it('the officer sees the reason on the form, corrects and resubmits', async () => {
     const officer = await e2e.logIn('canbo-05977');
     await openReport(officer, e2e.url, T, P, '05977');
-    expect(await text(officer.locator('.notice-warning'))).toBe(`Lý do trả lại: ${REASON}`);
+    await poll(() => text(officer.locator('.notice-warning'))).toBe(`Lý do trả lại: ${REASON}`);
     await enter(officer, '1.1', '3');
     await submit(officer);
     await officer.context().close();
@@ -70,7 +70,7 @@ describe('a report routed to an agency, through two levels of approval', () => {
     await openReport(head, e2e.url, T, P, '05977');
     const changes = head.locator('.changes-panel tbody tr');
     await changes.first().waitFor();
-    expect(await changes.count()).toBe(1);
+    await poll(() => changes.count()).toBe(1);
     const cells = await changes.first().locator('td').allTextContents();
     expect(cells[0]).toContain('lượt tiếp đoàn đông người');
     expect(cells.slice(1)).toEqual(['2', '3']);
@@ -98,7 +98,7 @@ describe('a report routed to an agency, through two levels of approval', () => {
     const head = await e2e.logIn('lanhdao-20-ttr');
     await openReport(head, e2e.url, T, P, '05977');
     await poll(() => text(head.locator('.lock-notice'))).toContain('Tỉnh Lạng Sơn đã duyệt');
-    expect(await head.locator('.decision-bar').count()).toBe(0);
+    await poll(() => head.locator('.decision-bar').count()).toBe(0);
     await head.context().close();
   });
 
@@ -106,7 +106,7 @@ describe('a report routed to an agency, through two levels of approval', () => {
     const officer = await e2e.logIn('canbo-05977');
     await officer.goto(`${e2e.url}/#/reports/bieu-06-vpcp-kstt/2021Q1/05977`);
     await poll(() => text(officer.locator('.error-box'))).toContain('Bạn không có quyền');
-    expect(await officer.locator('.report-grid').count()).toBe(0);
+    await poll(() => officer.locator('.report-grid').count()).toBe(0);
     await officer.context().close();
   });
 });

@@ -65,7 +65,8 @@ export async function startE2E(name: string, now: Date): Promise<E2E> {
   };
 }
 
-export const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+/** Reads until the expectation holds (the screen settles after a request), up to 15 s. */
+export const poll = <T>(read: () => Promise<T>, message?: string) => expect.poll(read, { timeout: 15_000, interval: 100, message });
 
 /** The trimmed text of the first match, or '' while there is none. */
 export const text = async (l: Locator): Promise<string> => ((await l.count()) > 0 ? ((await l.first().textContent()) ?? '').trim() : '');

@@ -34,20 +34,20 @@ async function openDashboard(page: Page, query: string): Promise<void> {
 /** The status cards, the reports table and the drill-down bars hold the API's numbers. */
 async function expectStatusOnScreen(page: Page, status: DashboardStatus): Promise<void> {
   for (const key of COUNTS) {
-    expect(await text(page.locator(`.dash-card[data-count="${key}"] .dash-card-number`)), key).toBe(formatNumber(status[key]));
+    await poll(() => text(page.locator(`.dash-card[data-count="${key}"] .dash-card-number`)), key).toBe(formatNumber(status[key]));
   }
   const rows = page.locator('.dash-units tbody tr');
-  expect(await rows.count()).toBe(status.units.length);
+  await poll(() => rows.count()).toBe(status.units.length);
   for (const u of status.units) {
     const row = page.locator(`.dash-units tbody tr[data-unit="${u.unitCode}"]`);
-    expect(await row.locator('a').getAttribute('href')).toBe(`#/reports/${status.template}/${status.period.id}/${u.unitCode}`);
-    if (u.daysLate !== undefined) expect(await text(row.locator('td').nth(3))).toBe(`trễ ${formatNumber(u.daysLate)} ngày làm việc`);
-    if (u.daysLeft !== undefined && u.daysLeft > 0) expect(await text(row.locator('td').nth(3))).toBe(`còn ${formatNumber(u.daysLeft)} ngày làm việc`);
+    await poll(() => row.locator('a').getAttribute('href')).toBe(`#/reports/${status.template}/${status.period.id}/${u.unitCode}`);
+    if (u.daysLate !== undefined) await poll(() => text(row.locator('td').nth(3))).toBe(`trễ ${formatNumber(u.daysLate)} ngày làm việc`);
+    if (u.daysLeft !== undefined && u.daysLeft > 0) await poll(() => text(row.locator('td').nth(3))).toBe(`còn ${formatNumber(u.daysLeft)} ngày làm việc`);
   }
   for (const c of status.children) {
     const bar = page.locator(`.dash-bar-row[data-unit="${c.unitCode}"]`);
-    expect(await text(bar.locator('[data-count="submitted"]'))).toBe(formatNumber(c.submitted));
-    expect(await text(bar.locator('[data-count="expected"]'))).toBe(formatNumber(c.expected));
+    await poll(() => text(bar.locator('[data-count="submitted"]'))).toBe(formatNumber(c.submitted));
+    await poll(() => text(bar.locator('[data-count="expected"]'))).toBe(formatNumber(c.expected));
   }
 }
 
@@ -68,35 +68,35 @@ describe('dashboards on the demo data', () => {
     const status = await api.dashboardStatus(KTXH, '202611', '20');
     expect(status.expected).toBe(5);
     await expectStatusOnScreen(page, status);
-    expect(await text(page.locator('#dash-status-title'))).toBe('Tình hình báo cáo Tháng 11/2026 — Tỉnh Lạng Sơn');
+    await poll(() => text(page.locator('#dash-status-title'))).toBe('Tình hình báo cáo Tháng 11/2026 — Tỉnh Lạng Sơn');
 
     // A count picks its reports out of the table.
     await page.locator('.dash-card[data-count="late"]').click();
-    expect(await page.locator('.dash-units tbody tr').count()).toBe(status.late);
+    await poll(() => page.locator('.dash-units tbody tr').count()).toBe(status.late);
     await page.locator('.dash-card[data-count="late"]').click();
 
     // Overdue and due lists.
     const overdue = status.units.filter((u) => u.isLate && u.status !== 'submitted' && u.status !== 'approved');
-    expect(await page.locator('.dash-due-list.overdue li').count()).toBe(overdue.length);
+    await poll(() => page.locator('.dash-due-list.overdue li').count()).toBe(overdue.length);
 
     // Timeliness: the table under the stacked bars is the API's.
     const trend = await api.dashboardTimeliness(KTXH, '20', { to: '202611', periods: 12 });
-    expect(await page.locator('.dash-trend tbody tr').count()).toBe(trend.periods.length);
+    await poll(() => page.locator('.dash-trend tbody tr').count()).toBe(trend.periods.length);
     for (const p of trend.periods) {
       const row = page.locator(`.dash-trend tr[data-period="${p.id}"]`);
-      expect(await text(row.locator('[data-count="onTime"]'))).toBe(formatNumber(p.onTime));
-      expect(await text(row.locator('[data-count="late"]'))).toBe(formatNumber(p.late));
+      await poll(() => text(row.locator('[data-count="onTime"]'))).toBe(formatNumber(p.onTime));
+      await poll(() => text(row.locator('[data-count="late"]'))).toBe(formatNumber(p.late));
     }
-    expect(await page.locator('.dash-often-late li').count()).toBe(trend.oftenLate.length);
-    expect(await page.locator('.dash-section canvas').count()).toBeGreaterThanOrEqual(2);
+    await poll(() => page.locator('.dash-often-late li').count()).toBe(trend.oftenLate.length);
+    await poll(() => page.locator('.dash-section canvas').count()).toBeGreaterThanOrEqual(2);
 
     // The poverty rate over the months, a ratio of sums, and the communes compared.
     const series = await api.dashboardSeries({ template: KTXH, unit: '20', row: '20', col: 'thuc_hien', to: '202611' });
     for (const p of series.points) {
-      expect(await text(page.locator(`.dash-points tr[data-period="${p.id}"] [data-value]`))).toBe(formatNumber(p.value));
+      await poll(() => text(page.locator(`.dash-points tr[data-period="${p.id}"] [data-value]`))).toBe(formatNumber(p.value));
     }
     const compare = await api.dashboardCompare({ template: KTXH, period: '202611', under: '20', row: '20', col: 'thuc_hien' });
-    expect(await text(page.locator('.dash-compare [data-total]'))).toBe(formatNumber(compare.total));
+    await poll(() => text(page.locator('.dash-compare [data-total]'))).toBe(formatNumber(compare.total));
     const onScreen = await page.locator('.dash-hbars li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-unit')));
     expect(onScreen).toEqual(compare.units.map((u) => u.unitCode));
     await page.screenshot({ path: '/tmp/dashboard-province.png', fullPage: true });
@@ -104,7 +104,7 @@ describe('dashboards on the demo data', () => {
     // Drill down to a commune: the hierarchy in force (no district after the reform), and back up.
     await page.locator('.dash-bar-row[data-unit="05983"] a').click();
     await poll(() => text(page.locator('#dash-status-title'))).toBe('Tình hình báo cáo Tháng 11/2026 — Phường Lương Văn Tri');
-    expect(await text(page.locator('.dash-crumbs a'))).toBe('Tỉnh Lạng Sơn');
+    await poll(() => text(page.locator('.dash-crumbs a'))).toBe('Tỉnh Lạng Sơn');
     await expectStatusOnScreen(page, await api.dashboardStatus(KTXH, '202611', '05983'));
 
     // A number leads to the report behind it.
@@ -124,10 +124,10 @@ describe('dashboards on the demo data', () => {
     const page = await e2e.logIn('lanhdao-20', { context });
     await openDashboard(page, `template=${KTXH}&period=202611&under=20&row=20`);
     // Nothing wider than the screen: the page does not scroll sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: '/tmp/dashboard-phone.png', fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.app-bar').isVisible()).toBe(false);
+    await poll(() => page.locator('.app-bar').isVisible()).toBe(false);
     await page.screenshot({ path: '/tmp/dashboard-print.png', fullPage: true });
     await context.close();
   });
@@ -154,7 +154,7 @@ describe('dashboards on the demo data', () => {
     expect(status.units.length).toBeGreaterThan(0);
     expect(status.units.every((u) => u.parentCode === '178')).toBe(true);
     await expectStatusOnScreen(page, status);
-    expect(await page.locator('.dash-crumbs a').count()).toBe(0);
+    await poll(() => page.locator('.dash-crumbs a').count()).toBe(0);
     await page.screenshot({ path: '/tmp/dashboard-district.png', fullPage: true });
   });
 
@@ -168,12 +168,12 @@ describe('dashboards on the demo data', () => {
     expect(status.units).toHaveLength(1);
     expect(status.units[0]!.isLate).toBe(true);
     await expectStatusOnScreen(page, status);
-    expect(await page.locator('.dash-due-list.overdue li[data-unit="06001"]').count()).toBe(1);
+    await poll(() => page.locator('.dash-due-list.overdue li[data-unit="06001"]').count()).toBe(1);
     // No way up to the province the officer holds no role on.
-    expect(await page.locator('.dash-crumbs a').count()).toBe(0);
+    await poll(() => page.locator('.dash-crumbs a').count()).toBe(0);
     const series = await api.dashboardSeries({ template: KTXH, unit: '06001', row: '1', to: '202611' });
     for (const p of series.points) {
-      expect(await text(page.locator(`.dash-points tr[data-period="${p.id}"] [data-value]`))).toBe(formatNumber(p.value));
+      await poll(() => text(page.locator(`.dash-points tr[data-period="${p.id}"] [data-value]`))).toBe(formatNumber(p.value));
     }
     await page.screenshot({ path: '/tmp/dashboard-commune.png', fullPage: true });
   });

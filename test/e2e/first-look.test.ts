@@ -53,10 +53,10 @@ describe('signed out', () => {
     for (const user of ['lanhdao-20', 'canbo-05986', 'canbo-06187', 'canbo-06001', 'canbo-05983']) expect(lines).toContain(user);
     for (const state of ['Đang soạn', 'Đã gửi', 'Đã duyệt', 'Bị trả lại', 'Quá hạn', 'Đúng hạn', 'Chưa gửi']) expect(lines).toContain(state);
     // The e2e server runs with a random SEED_PASSWORD: the page must not claim it is "demo".
-    expect(await text(page.locator('.demo-password'))).toBe('');
+    await poll(() => text(page.locator('.demo-password'))).toBe('');
     // Clicking a user fills the name in.
     await page.locator('.demo-users button', { hasText: 'canbo-06187' }).click();
-    expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('canbo-06187');
+    await poll(() => page.getByLabel('Tên đăng nhập').inputValue()).toBe('canbo-06187');
     await page.context().close();
   });
 });
@@ -68,7 +68,7 @@ describe('the province head', () => {
     await page.locator('.below-tab').waitFor();
     await page.getByRole('tab', { name: 'Báo cáo của đơn vị' }).click();
     await page.locator('.form-tab').waitFor({ timeout: 5000 });
-    expect(await page.getByRole('tab', { name: 'Báo cáo của đơn vị' }).getAttribute('aria-selected')).toBe('true');
+    await poll(() => page.getByRole('tab', { name: 'Báo cáo của đơn vị' }).getAttribute('aria-selected')).toBe('true');
     expect(page.url()).toContain('tab=form');
     // And back to the units below.
     await page.getByRole('tab', { name: /Các đơn vị cấp dưới/ }).click();
@@ -80,8 +80,8 @@ describe('the province head', () => {
     const page = await e2e.logIn('lanhdao-20');
     await page.goto(`${e2e.url}/#/reports/${CQS}/2026S1/20?tab=below`);
     await page.locator('.below-table tbody tr').first().waitFor();
-    expect(await page.locator('.below-table tbody tr').count()).toBe(6);
-    expect(await text(page.locator('.below-summary'))).toContain('Phải báo cáo: 6');
+    await poll(() => page.locator('.below-table tbody tr').count()).toBe(6);
+    await poll(() => text(page.locator('.below-summary'))).toContain('Phải báo cáo: 6');
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     await poll(() => text(page.locator('.completeness div').first())).toBe('Phải báo cáo6');
     await page.context().close();
@@ -132,9 +132,9 @@ describe('an officer filling a form', () => {
 
     const notice = page.locator('.save-rejected');
     await notice.waitFor();
-    expect(await text(notice)).toContain('Chứng thực');
-    expect(await text(notice)).toContain('không được nhỏ hơn 0');
-    expect(await classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-cell-error');
+    await poll(() => text(notice)).toContain('Chứng thực');
+    await poll(() => text(notice)).toContain('không được nhỏ hơn 0');
+    await poll(() => classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-cell-error');
     const api = await apiAs(e2e, 'canbo-05977');
     await poll(async () => {
       const report: Report = await api.report(B06, '2026Q4', '05977');
@@ -169,7 +169,7 @@ describe('an officer filling a form', () => {
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     const dialog = page.locator('dialog');
     await dialog.waitFor();
-    expect(await text(dialog.locator('.empty-warning'))).toContain('chưa có số liệu nào');
+    await poll(() => text(dialog.locator('.empty-warning'))).toContain('chưa có số liệu nào');
     await dialog.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('.form-header .badge-submitted').waitFor();
     await page.context().close();
@@ -190,7 +190,7 @@ describe('the grid at 1366 and 1920 pixels', () => {
     await page.setViewportSize({ width, height: 900 });
     await openReport(page, e2e.url, KTXH, '202611', '05977');
     await cell(page, '1', 'luy_ke').waitFor();
-    expect(await overlap(page)).toBeLessThanOrEqual(0);
+    await poll(() => overlap(page)).toBeLessThanOrEqual(0);
     await openReport(page, e2e.url, B06, '2026Q3', '05977');
     await cell(page, '03', 'nhan_tong').click();
     await page.keyboard.type('10');

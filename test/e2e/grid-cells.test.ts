@@ -64,7 +64,7 @@ describe('paste from LibreOffice', () => {
       await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('1.234');
       await poll(() => text(cell(page, '03', 'dang_gq_qua_han'))).toBe('0');
       await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.357');
-      expect(await text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');
+      await poll(() => text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');
       await page.keyboard.press('Control+s');
       await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc/);
       const api = await apiAs(e2e, OFFICER);
@@ -92,7 +92,7 @@ describe('numbers in the UI language', () => {
     // The editor opens on the text as shown, which reads back to the same number.
     await cell(page, '1', 'thuc_hien').click();
     await page.keyboard.press('F2');
-    expect(await page.locator('.report-grid .ag-cell-inline-editing input').inputValue()).toBe('1.234,50');
+    await poll(() => page.locator('.report-grid .ag-cell-inline-editing input').inputValue()).toBe('1.234,50');
     await page.keyboard.press('Enter');
     await poll(() => text(cell(page, '1', 'thuc_hien'))).toBe('1.234,50');
     // Areas are never negative here: "(12)" is refused with the reason, the editor stays open.
@@ -132,30 +132,30 @@ describe('cell states, history and comments', () => {
     await head.returnReport(B06, PERIOD, UNIT, 'Kiểm tra lại số trực tuyến.');
 
     const page = await open(B06, PERIOD);
-    expect(await classesOf(cell(page, 'TC', 'nhan_tong'))).toContain('report-cell-computed');
+    await poll(() => classesOf(cell(page, 'TC', 'nhan_tong'))).toContain('report-cell-computed');
     // 80 online, 40 in person → 70 and 50: unsaved until saved, then changed since the submission.
     await cell(page, '01', 'nhan_truc_tuyen').click();
     await page.keyboard.type('70');
     await page.keyboard.press('Tab');
     await page.keyboard.type('50');
     await page.keyboard.press('Enter');
-    expect(await classesOf(cell(page, '01', 'nhan_truc_tuyen'))).toContain('report-cell-dirty');
+    await poll(() => classesOf(cell(page, '01', 'nhan_truc_tuyen'))).toContain('report-cell-dirty');
     await page.keyboard.press('Control+s');
     await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc/);
-    expect(await classesOf(cell(page, '01', 'nhan_truc_tuyen'))).not.toContain('report-cell-dirty');
+    await poll(() => classesOf(cell(page, '01', 'nhan_truc_tuyen'))).not.toContain('report-cell-dirty');
     await poll(() => classesOf(cell(page, '01', 'nhan_truc_tuyen'))).toContain('report-cell-changed');
-    expect(await classesOf(cell(page, '01', 'nhan_truc_tiep'))).toContain('report-cell-changed');
-    expect(await classesOf(cell(page, '01', 'nhan_tong'))).not.toContain('report-cell-changed');
-    expect(await text(page.locator('.legend'))).toContain('Khác lần gửi trước');
+    await poll(() => classesOf(cell(page, '01', 'nhan_truc_tiep'))).toContain('report-cell-changed');
+    await poll(() => classesOf(cell(page, '01', 'nhan_tong'))).not.toContain('report-cell-changed');
+    await poll(() => text(page.locator('.legend'))).toContain('Khác lần gửi trước');
 
     // Shift+F2 opens the cell's story: its value, states, history and comments.
     await cell(page, '01', 'nhan_truc_tuyen').click();
     await page.keyboard.press('Shift+F2');
     const dialog = page.locator('dialog');
     await dialog.waitFor();
-    expect(await text(dialog.locator('.dialog-title'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến');
-    expect(await text(dialog.locator('.cell-value'))).toBe('70');
-    expect(await dialog.locator('.state').allTextContents()).toEqual(['Ô nhập', 'Đã lưu', 'Khác lần gửi trước']);
+    await poll(() => text(dialog.locator('.dialog-title'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Trong đó › Trực tuyến');
+    await poll(() => text(dialog.locator('.cell-value'))).toBe('70');
+    await poll(() => dialog.locator('.state').allTextContents()).toEqual(['Ô nhập', 'Đã lưu', 'Khác lần gửi trước']);
     await poll(() => dialog.locator('.cell-history li').allTextContents()).toEqual([
       expect.stringContaining('Sửa ô Hộ tịch × Trực tuyến: 80 → 70'),
       expect.stringContaining('Sửa ô Hộ tịch × Trực tuyến: (trống) → 80'),
@@ -186,7 +186,7 @@ describe('rules as the officer types', () => {
     }
     await poll(() => classesOf(cell(page, '04', 'nhan_tong'))).toContain('report-cell-error');
     const issue = page.locator('.issues-panel .issue-error').first();
-    expect(await text(issue.locator('.issue-message'))).toMatch(/cột \(1\) là 10, phải bằng .* là 9\.$/);
+    await poll(() => text(issue.locator('.issue-message'))).toMatch(/cột \(1\) là 10, phải bằng .* là 9\.$/);
     await page.keyboard.press('Escape');
     await cell(page, '10', 'nhan_tong').click();
     await issue.locator('.issue-link').click();
@@ -208,7 +208,7 @@ describe('phone width', () => {
     writeFileSync(shot, await page.screenshot({ fullPage: false }));
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     rmSync(shot);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Nothing in the toolbar overlaps anything else there.
     const boxes = await page.locator('.toolbar > *:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
     for (let i = 0; i < boxes.length; i++) {

@@ -92,7 +92,7 @@ describe('keyboard entry', () => {
     // …or a selected block, as one action that Ctrl+Z brings back.
     await cell(page, '01', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowDown');
-    expect(await classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-range-many');
+    await poll(() => classesOf(cell(page, '02', 'nhan_tong'))).toContain('report-range-many');
     await page.keyboard.press('Delete');
     await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('');
     await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('');
@@ -113,7 +113,7 @@ describe('keyboard entry', () => {
 });
 
 describe('blocks, clipboard and undo', () => {
-  it('selects with Shift+click and Shift+arrows, copies tab-separated text, pastes a block and undoes it whole', async () => {
+  it('selects with Shift+click and Shift+arrows, copies and cuts tab-separated text, pastes a block and undoes it whole', async () => {
     const page = await openForm(e2e.url);
     await cell(page, '05', 'nhan_tong').click();
     await paste(page, '1.234\t5\t6\r\n7\t8\t9\r\n');
@@ -122,21 +122,32 @@ describe('blocks, clipboard and undo', () => {
     await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
     await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('1.241');
     // The pasted block stays selected, framed on its edges.
-    expect(await classesOf(cell(page, '05', 'nhan_tong'))).toEqual(expect.arrayContaining(['report-range-many', 'report-range-top', 'report-range-left']));
-    expect(await classesOf(cell(page, '06', 'nhan_truc_tiep'))).toEqual(expect.arrayContaining(['report-range-bottom', 'report-range-right']));
-    expect(await classesOf(cell(page, '07', 'nhan_tong'))).not.toContain('report-range');
+    await poll(() => classesOf(cell(page, '05', 'nhan_tong'))).toEqual(expect.arrayContaining(['report-range-many', 'report-range-top', 'report-range-left']));
+    await poll(() => classesOf(cell(page, '06', 'nhan_truc_tiep'))).toEqual(expect.arrayContaining(['report-range-bottom', 'report-range-right']));
+    await poll(() => classesOf(cell(page, '07', 'nhan_tong'))).not.toContain('report-range');
 
     // Shift+click from 05/nhan_truc_tuyen to 06/nhan_truc_tiep, then Ctrl+C.
     await cell(page, '05', 'nhan_truc_tuyen').click();
     await cell(page, '06', 'nhan_truc_tiep').click({ modifiers: ['Shift'] });
-    expect(await classesOf(cell(page, '05', 'nhan_truc_tiep'))).toContain('report-range-many');
+    await poll(() => classesOf(cell(page, '05', 'nhan_truc_tiep'))).toContain('report-range-many');
     await page.keyboard.press('Control+c');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    // As in Excel the active cell stays where the block began.
+    await poll(() => focused(page)).toBe('05/nhan_truc_tuyen');
+    // Ctrl+X copies the block and clears it, one action: Ctrl+Z brings it back.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.keyboard.press('Control+x');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n8\t9\r\n');
+    for (const [r, c] of [['05', 'nhan_truc_tuyen'], ['05', 'nhan_truc_tiep'], ['06', 'nhan_truc_tuyen'], ['06', 'nhan_truc_tiep']]) await poll(() => text(cell(page, r!, c!))).toBe('');
+    await poll(() => text(cell(page, '05', 'nhan_tong'))).toBe('1.234');
+    await page.keyboard.press('Control+z');
+    await poll(() => text(cell(page, '05', 'nhan_truc_tuyen'))).toBe('5');
+    await poll(() => text(cell(page, '06', 'nhan_truc_tiep'))).toBe('9');
     // Shift+arrows from the computed row take it in too (its figures can be copied).
     await cell(page, 'TC', 'nhan_tong').click();
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Control+c');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1.241\t13\r\n');
+    await poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('1.241\t13\r\n');
 
     // Ctrl+Z takes the whole paste back, Ctrl+Y and the buttons redo and undo it.
     await cell(page, '10', 'nhan_tong').click();

@@ -24,7 +24,7 @@ afterAll(async () => {
 async function choose(page: Page, year: string, period: string, unit?: string): Promise<void> {
   const chooser = page.locator('.chooser');
   await chooser.locator('select[name="template"]').selectOption(TEMPLATE);
-  expect(await text(chooser.locator('select[name="template"] option:checked'))).toContain(FORM);
+  await poll(() => text(chooser.locator('select[name="template"] option:checked'))).toContain(FORM);
   await chooser.locator('select[name="year"]').selectOption(year);
   await chooser.locator(`select[name="period"] option[value="${period}"]`).waitFor({ state: 'attached' });
   await chooser.locator('select[name="period"]').selectOption(period);
@@ -37,12 +37,12 @@ async function choose(page: Page, year: string, period: string, unit?: string): 
 describe('opening any period, and a head deciding on the report page', () => {
   it('lets the officer of a merged commune open, fill and submit its 2025Q1 report', async () => {
     const page = await e2e.logIn('canbo-05971');
-    expect(await page.locator('table.worklist tbody tr', { hasText: FORM }).count()).toBe(0);
+    await poll(() => page.locator('table.worklist tbody tr', { hasText: FORM }).count()).toBe(0);
 
     // After the merger the commune has no report to open…
     await choose(page, '2025', '2025Q3');
     await poll(() => text(page.locator('.chooser-note'))).toContain('Đơn vị của bạn không có trong danh mục đơn vị hành chính ngày 14/09/2025');
-    expect(await page.getByRole('button', { name: 'Mở báo cáo' }).isDisabled()).toBe(true);
+    await poll(() => page.getByRole('button', { name: 'Mở báo cáo' }).isDisabled()).toBe(true);
 
     // …but its reports from before it are there.
     await choose(page, '2025', '2025Q1');
@@ -51,10 +51,10 @@ describe('opening any period, and a head deciding on the report page', () => {
     await page.getByRole('button', { name: 'Mở báo cáo' }).click();
     await page.locator('.form-header').waitFor();
     expect(page.url()).toContain('#/reports/bieu-06-vpcp-kstt/2025Q1/05971');
-    expect(await text(page.locator('.form-unit'))).toBe('Đơn vị báo cáo: Phường Hoàng Văn Thụ (05971)');
-    expect(await text(page.locator('.form-period'))).toBe('Quý I/2025 (Từ ngày 15/12/2024 đến ngày 14/03/2025)');
+    await poll(() => text(page.locator('.form-unit'))).toBe('Đơn vị báo cáo: Phường Hoàng Văn Thụ (05971)');
+    await poll(() => text(page.locator('.form-period'))).toBe('Quý I/2025 (Từ ngày 15/12/2024 đến ngày 14/03/2025)');
     // The deadline (18/03/2025) has passed by the server's clock.
-    expect(await text(page.locator('.form-header .badge-late'))).toBe('Quá hạn');
+    await poll(() => text(page.locator('.form-header .badge-late'))).toBe('Quá hạn');
 
     await typeRows(page, { '01': ['120', '80', '40', '0', '100', '60', '40', '0', '20', '20', '0'] });
     await page.keyboard.press('Control+s');
@@ -68,7 +68,7 @@ describe('opening any period, and a head deciding on the report page', () => {
   it('lets the head of the former district return it with a reason from the report page', async () => {
     const page = await e2e.logIn('lanhdao-178');
     await choose(page, '2025', '2025Q1', '05971');
-    expect(await page.locator('select[name="unit"] option').allTextContents()).toEqual(
+    await poll(() => page.locator('select[name="unit"] option').allTextContents()).toEqual(
       expect.arrayContaining(['Thành phố Lạng Sơn (178)', expect.stringContaining('Phường Hoàng Văn Thụ (05971)'), expect.stringContaining('Phường Tam Thanh (05974)')]),
     );
     await page.getByRole('button', { name: 'Mở báo cáo' }).click();
@@ -76,8 +76,8 @@ describe('opening any period, and a head deciding on the report page', () => {
     await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('120');
 
     const decision = page.locator('.decision-bar');
-    expect(await text(decision)).toContain('Báo cáo của Phường Hoàng Văn Thụ đã gửi lên, chờ bạn xem xét');
-    expect(await decision.getByRole('button', { name: 'Duyệt' }).isEnabled()).toBe(true);
+    await poll(() => text(decision)).toContain('Báo cáo của Phường Hoàng Văn Thụ đã gửi lên, chờ bạn xem xét');
+    await poll(() => decision.getByRole('button', { name: 'Duyệt' }).isEnabled()).toBe(true);
     await decision.getByRole('button', { name: 'Trả lại' }).click();
     const dialog = page.locator('dialog');
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
@@ -86,7 +86,7 @@ describe('opening any period, and a head deciding on the report page', () => {
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await page.locator('.form-header .badge-returned').waitFor();
     await poll(() => text(page.locator('.toast-success'))).toBe('Đã trả lại báo cáo của Phường Hoàng Văn Thụ.');
-    expect(await decision.count()).toBe(0);
+    await poll(() => decision.count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Lịch sử' }).click();
     const rows = page.locator('.history-table tbody tr');
@@ -106,8 +106,8 @@ describe('opening any period, and a head deciding on the report page', () => {
     const page = await e2e.logIn('canbo-05971');
     await page.goto(`${e2e.url}/#/reports/bieu-06-vpcp-kstt/2025Q1/05971`);
     await page.locator('.form-header .badge-returned').waitFor();
-    expect(await text(page.locator('.notice-warning'))).toBe(`Lý do trả lại: ${REASON}`);
-    expect(await page.getByRole('button', { name: 'Gửi báo cáo' }).isEnabled()).toBe(true);
+    await poll(() => text(page.locator('.notice-warning'))).toBe(`Lý do trả lại: ${REASON}`);
+    await poll(() => page.getByRole('button', { name: 'Gửi báo cáo' }).isEnabled()).toBe(true);
     await page.context().close();
   });
 });

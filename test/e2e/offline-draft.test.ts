@@ -1,7 +1,7 @@
 // A dropped connection loses nothing: the officer types figures, the line goes down, saving fails with a
 // clear Vietnamese message, the figures stay on screen (and in the draft kept on the computer), and they
 // are sent by themselves once the line is back. (A reload with no line: offline-replay.test.ts.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
@@ -33,22 +33,22 @@ describe('a dropped connection', () => {
       'Chưa lưu được. Không kết nối được tới máy chủ. Kiểm tra mạng rồi thử lại. Các ô đã sửa vẫn được giữ trên máy này và không bị mất.',
     );
     // Nothing is lost on screen: the figures stay, marked as not saved.
-    expect(await text(page.locator('.save-state'))).toBe('11 ô chưa lưu');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('120');
-    expect(await classesOf(cell(page, '01', 'nhan_tong'))).toContain('report-cell-dirty');
+    await poll(() => text(page.locator('.save-state'))).toBe('11 ô chưa lưu');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('120');
+    await poll(() => classesOf(cell(page, '01', 'nhan_tong'))).toContain('report-cell-dirty');
 
     // The line is back: the kept figures are sent by themselves, on the revision they were typed on.
     await page.context().setOffline(false);
     await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc \d\d:\d\d$/);
-    expect(await text(page.locator('.save-error'))).toBe('');
-    expect(await text(page.locator('.offline-strip'))).toBe('');
+    await poll(() => text(page.locator('.save-error'))).toBe('');
+    await poll(() => text(page.locator('.offline-strip'))).toBe('');
 
     // The server has them now: a fresh load shows them with nothing left to restore.
     await page.reload();
     await page.locator('.form-header').waitFor();
     await poll(() => text(cell(page, '01', 'da_gq_truoc_han'))).toBe('60');
-    expect(await classesOf(cell(page, '01', 'da_gq_truoc_han'))).not.toContain('report-cell-dirty');
-    expect(await page.getByText('Đã khôi phục').count()).toBe(0);
+    await poll(() => classesOf(cell(page, '01', 'da_gq_truoc_han'))).not.toContain('report-cell-dirty');
+    await poll(() => page.getByText('Đã khôi phục').count()).toBe(0);
     await page.context().close();
   });
 });

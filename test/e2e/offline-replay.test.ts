@@ -53,8 +53,8 @@ describe('offline work', () => {
     await page.reload();
     await page.locator('.form-header').waitFor();
     await poll(() => text(cell(page, '02', 'nhan_tong'))).toBe('20');
-    expect(await text(cell(page, '01', 'nhan_tong'))).toBe('10');
-    expect(await text(cell(page, 'TC', 'nhan_tong'))).toBe('30');
+    await poll(() => text(cell(page, '01', 'nhan_tong'))).toBe('10');
+    await poll(() => text(cell(page, 'TC', 'nhan_tong'))).toBe('30');
 
     await typeRows(page, { '03': row(3) });
     await poll(() => text(page.locator('.save-state'))).toBe('22 ô chưa lưu');
@@ -90,10 +90,10 @@ describe('offline work', () => {
     const dialog = page.getByRole('dialog', { name: 'Ô bị sửa ở cả hai nơi' });
     await dialog.waitFor();
     const rows = dialog.locator('tbody tr');
-    expect(await rows.count()).toBe(1);
-    expect(await text(rows.first().locator('td').nth(0))).toContain('04');
-    expect(await text(rows.first().locator('td').nth(1))).toBe('9');
-    expect(await text(rows.first().locator('td').nth(2))).toBe('5');
+    await poll(() => rows.count()).toBe(1);
+    await poll(() => text(rows.first().locator('td').nth(0))).toContain('04');
+    await poll(() => text(rows.first().locator('td').nth(1))).toBe('9');
+    await poll(() => text(rows.first().locator('td').nth(2))).toBe('5');
     // Keep mine (the default) and save.
     await dialog.getByRole('button', { name: 'Lưu lựa chọn' }).click();
     await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc/);

@@ -2,7 +2,7 @@
 // demo's approved reports, in approval order, waiting (no GOV_ENDPOINT is configured here); a commune
 // officer has no such link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, text, type E2E } from './browser';
+import { poll, startE2E, text, type E2E } from './browser';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -17,9 +17,9 @@ describe('the delivery outbox', () => {
     const page = await e2e.logIn('lanhdao-20');
     await page.getByRole('link', { name: 'Gửi Chính phủ' }).click();
     await page.locator('table.outbox tbody tr').first().waitFor();
-    expect(await text(page.locator('h1'))).toBe('Gửi Hệ thống thông tin báo cáo Chính phủ');
+    await poll(() => text(page.locator('h1'))).toBe('Gửi Hệ thống thông tin báo cáo Chính phủ');
     const rows = page.locator('table.outbox tbody tr');
-    expect(await rows.count()).toBeGreaterThan(10);
+    await poll(() => rows.count()).toBeGreaterThan(10);
     const packets = new Set(await rows.locator('td:nth-child(4)').allTextContents());
     expect([...packets].sort()).toEqual(['Số liệu báo cáo', 'Trạng thái báo cáo', 'Đề cương báo cáo'].sort());
     expect(new Set(await rows.locator('td:nth-child(5)').allTextContents())).toEqual(new Set(['Đang chờ gửi']));
@@ -30,6 +30,6 @@ describe('the delivery outbox', () => {
   it('offers no outbox link to a commune officer', async () => {
     const page = await e2e.logIn('canbo-06187');
     await page.locator('table.worklist').waitFor();
-    expect(await page.getByRole('link', { name: 'Gửi Chính phủ' }).count()).toBe(0);
+    await poll(() => page.getByRole('link', { name: 'Gửi Chính phủ' }).count()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // A rule broken as the officer types (Biểu 06: "Tổng số" received 10 while its parts add to 9) marks the
 // cell and lists the issue at once, is shown again from the server's verdict when the report is reopened,
 // and blocks submission until it is fixed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
@@ -30,15 +30,15 @@ describe('rule checks in the grid', () => {
     const total = cell(page, '01', 'nhan_tong');
     await poll(() => classesOf(total)).toContain('report-cell-error');
     const panel = page.locator('.issues-panel');
-    expect(await text(panel.locator('.count-error'))).toBe('1 lỗi');
-    expect(await text(panel.locator('.issue-error .issue-message'))).toBe(MESSAGE);
-    expect(await text(panel.locator('.issue-error .issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Tổng số');
+    await poll(() => text(panel.locator('.count-error'))).toBe('1 lỗi');
+    await poll(() => text(panel.locator('.issue-error .issue-message'))).toBe(MESSAGE);
+    await poll(() => text(panel.locator('.issue-error .issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Tổng số');
     // The parts themselves are not blamed.
-    expect(await classesOf(cell(page, '01', 'nhan_truc_tiep'))).not.toContain('report-cell-error');
+    await poll(() => classesOf(cell(page, '01', 'nhan_truc_tiep'))).not.toContain('report-cell-error');
 
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await poll(() => text(page.locator('.toast-error'))).toBe('Còn lỗi số liệu: sửa các ô được tô đỏ trước khi gửi.');
-    expect(await page.locator('dialog').count()).toBe(0);
+    await poll(() => page.locator('dialog').count()).toBe(0);
 
     // Saving is allowed with errors; reopened, the report shows the server's verdict before any edit.
     await page.keyboard.press('Control+s');
@@ -46,21 +46,21 @@ describe('rule checks in the grid', () => {
     await page.reload();
     await page.locator('.form-header').waitFor();
     await poll(() => classesOf(cell(page, '01', 'nhan_tong'))).toContain('report-cell-error');
-    expect(await text(page.locator('.issues-panel .issue-error .issue-message'))).toBe(MESSAGE);
-    expect(await text(page.locator('.form-header .badge'))).toContain('Đang soạn');
+    await poll(() => text(page.locator('.issues-panel .issue-error .issue-message'))).toBe(MESSAGE);
+    await poll(() => text(page.locator('.form-header .badge'))).toContain('Đang soạn');
 
     // Fixed: 5 in person makes the parts add up to 10.
     await cell(page, '01', 'nhan_truc_tiep').click();
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await poll(() => classesOf(cell(page, '01', 'nhan_tong'))).not.toContain('report-cell-error');
-    expect(await page.locator('.issues-panel').count()).toBe(0);
-    expect(await text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');
+    await poll(() => page.locator('.issues-panel').count()).toBe(0);
+    await poll(() => text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');
 
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('.form-header .badge-submitted').waitFor();
-    expect(await text(page.locator('.toast-success'))).toBe('Đã gửi báo cáo.');
+    await poll(() => text(page.locator('.toast-success'))).toBe('Đã gửi báo cáo.');
     await page.context().close();
   });
 });

@@ -58,7 +58,7 @@ describe('the report page on a 1.6 Mbit/s, 150 ms link', () => {
 
     const cold = await openUsable(page, () => page.goto(url));
     const coldJs = counter.js();
-    expect(await text(page.locator('.form-header'))).toContain('06/VPCP/KSTT');
+    await poll(() => text(page.locator('.form-header'))).toContain('06/VPCP/KSTT');
 
     counter.reset();
     const warm = await openUsable(page, () => page.reload());

@@ -1,7 +1,7 @@
 // A stale revision: the same report is open in two tabs and both edit it. The second save is refused with
 // the conflict message; its edits stay on screen, and "reload and re-apply" lays them on the newer version,
 // which then saves.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
@@ -32,20 +32,20 @@ describe('two tabs on one report', () => {
     await second.keyboard.press('Control+s');
     const conflict = second.locator('.notice-error', { hasText: 'Báo cáo vừa được thay đổi ở nơi khác' });
     await conflict.waitFor();
-    expect(await text(conflict)).toContain('Tải lại bản mới nhất; các ô bạn đã sửa sẽ được áp dụng lại.');
+    await poll(() => text(conflict)).toContain('Tải lại bản mới nhất; các ô bạn đã sửa sẽ được áp dụng lại.');
     // Its own edits are still there and still marked unsaved; the other tab's figures are not yet.
-    expect(await text(cell(second, '02', 'nhan_tong'))).toBe('7');
-    expect(await classesOf(cell(second, '02', 'nhan_tong'))).toContain('report-cell-dirty');
-    expect(await text(cell(second, '01', 'nhan_tong'))).toBe('');
-    expect(await text(second.locator('.save-state'))).toBe('11 ô chưa lưu');
+    await poll(() => text(cell(second, '02', 'nhan_tong'))).toBe('7');
+    await poll(() => classesOf(cell(second, '02', 'nhan_tong'))).toContain('report-cell-dirty');
+    await poll(() => text(cell(second, '01', 'nhan_tong'))).toBe('');
+    await poll(() => text(second.locator('.save-state'))).toBe('11 ô chưa lưu');
 
     await conflict.getByRole('button', { name: 'Tải lại và áp dụng lại' }).click();
     await conflict.waitFor({ state: 'detached' });
     await poll(() => text(cell(second, '01', 'nhan_tong'))).toBe('30');
-    expect(await text(cell(second, '02', 'nhan_tong'))).toBe('7');
-    expect(await text(cell(second, 'TC', 'nhan_tong'))).toBe('37');
-    expect(await classesOf(cell(second, '02', 'nhan_tong'))).toContain('report-cell-dirty');
-    expect(await classesOf(cell(second, '01', 'nhan_tong'))).not.toContain('report-cell-dirty');
+    await poll(() => text(cell(second, '02', 'nhan_tong'))).toBe('7');
+    await poll(() => text(cell(second, 'TC', 'nhan_tong'))).toBe('37');
+    await poll(() => classesOf(cell(second, '02', 'nhan_tong'))).toContain('report-cell-dirty');
+    await poll(() => classesOf(cell(second, '01', 'nhan_tong'))).not.toContain('report-cell-dirty');
 
     await second.keyboard.press('Control+s');
     await poll(() => text(second.locator('.save-state'))).toMatch(/^Đã lưu lúc/);
@@ -54,7 +54,7 @@ describe('two tabs on one report', () => {
     await first.reload();
     await first.locator('.form-header').waitFor();
     await poll(() => text(cell(first, 'TC', 'nhan_tong'))).toBe('37');
-    expect(await text(cell(first, '02', 'da_gq_truoc_han'))).toBe('7');
+    await poll(() => text(cell(first, '02', 'da_gq_truoc_han'))).toBe('7');
     await first.context().close();
   });
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemplateFileSchema, type Calendar, type Frequency, type TemplateFile } from '../../schema/template';
-import { apiAs, cell, openReport, startE2E, text, type E2E } from './browser';
+import { apiAs, cell, openReport, poll, startE2E, text, type E2E } from './browser';
 
 const TEMPLATES_DIR = 'report-templates';
 // After the reform of 01/07/2025 (Nghị quyết 1672/NQ-UBTVQH15): communes report straight to the province,
@@ -264,12 +264,12 @@ describe.each(CASES)('template $id', ({ id, file: authored, period, reporter }) 
   });
 
   it(`heads the form with its number, title, unit of measure, the unit and the period ${period.id} with its window`, async () => {
-    expect(await text(page.locator('.form-header .form-number'))).toBe(file.formNumber);
-    expect(await text(page.locator('.form-header .form-title'))).toBe(file.title);
-    expect(await text(page.locator('.form-header .form-unit'))).toBe(`Đơn vị báo cáo: ${reporter.unitName} (${reporter.unit})`);
-    expect(await text(page.locator('.form-header .form-period'))).toBe(`${period.label} (Từ ngày ${dmy(period.start)} đến ngày ${dmy(period.end)})`);
-    if (file.unitOfMeasure) expect(await text(page.locator('.form-header .form-uom'))).toBe(`Đơn vị tính: ${file.unitOfMeasure}`);
-    expect(await text(page.locator('.form-header .badge'))).toBe('Đang soạn');
+    await poll(() => text(page.locator('.form-header .form-number'))).toBe(file.formNumber);
+    await poll(() => text(page.locator('.form-header .form-title'))).toBe(file.title);
+    await poll(() => text(page.locator('.form-header .form-unit'))).toBe(`Đơn vị báo cáo: ${reporter.unitName} (${reporter.unit})`);
+    await poll(() => text(page.locator('.form-header .form-period'))).toBe(`${period.label} (Từ ngày ${dmy(period.start)} đến ngày ${dmy(period.end)})`);
+    if (file.unitOfMeasure) await poll(() => text(page.locator('.form-header .form-uom'))).toBe(`Đơn vị tính: ${file.unitOfMeasure}`);
+    await poll(() => text(page.locator('.form-header .badge'))).toBe('Đang soạn');
   });
 
   it('heads every column with its label (and its own unit), under each of its header groups, outermost on top', () => {
@@ -345,7 +345,7 @@ describe.each(CASES)('template $id', ({ id, file: authored, period, reporter }) 
     await tryToEdit(page, ...input);
 
     expect(await opened()).toEqual([`${input[0]}|${input[1]}`]);
-    expect(await text(page.locator('.save-state'))).not.toContain('ô chưa lưu');
-    for (const [row, col] of refused) expect(await text(cell(page, row, col)), `${row}|${col}`).toBe(rowOf(row)!.cells[col]!.text);
+    await poll(() => text(page.locator('.save-state'))).not.toContain('ô chưa lưu');
+    for (const [row, col] of refused) await poll(() => text(cell(page, row, col)), `${row}|${col}`).toBe(rowOf(row)!.cells[col]!.text);
   });
 });

@@ -59,27 +59,27 @@ describe('a warning needs an explanation to submit', () => {
     // The cell the warning is about is amber, and only that one; no error anywhere.
     const carriedOver = cell(page, '01', 'nhan_ky_truoc');
     await poll(() => classesOf(carriedOver)).toContain('report-cell-warning');
-    expect(await carriedOver.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(AMBER);
-    expect(await page.locator('.report-grid .report-cell-warning').count()).toBe(1);
-    expect(await page.locator('.report-grid .report-cell-error').count()).toBe(0);
+    await poll(() => carriedOver.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(AMBER);
+    await poll(() => page.locator('.report-grid .report-cell-warning').count()).toBe(1);
+    await poll(() => page.locator('.report-grid .report-cell-error').count()).toBe(0);
 
     // The issues panel names the cell and the rule's message, and asks for an explanation.
     const panel = page.locator('.issues-panel');
-    expect(await text(panel.locator('.count-warning'))).toBe('1 cảnh báo');
-    expect(await panel.locator('.count-error').count()).toBe(0);
+    await poll(() => text(panel.locator('.count-warning'))).toBe('1 cảnh báo');
+    await poll(() => panel.locator('.count-error').count()).toBe(0);
     const warning = panel.locator('.issue-warning');
-    expect(await warning.count()).toBe(1);
+    await poll(() => warning.count()).toBe(1);
     // Version 2 (from 2025Q3) sets "Từ kỳ trước chuyển qua" beside "Trong kỳ", no longer under "Trong đó".
-    expect(await text(warning.locator('.issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Từ kỳ trước chuyển qua');
-    expect(await text(warning.locator('.issue-message'))).toBe(MESSAGE);
+    await poll(() => text(warning.locator('.issue-cell'))).toBe('Dòng 01 Hộ tịch · Số hồ sơ nhận giải quyết › Từ kỳ trước chuyển qua');
+    await poll(() => text(warning.locator('.issue-message'))).toBe(MESSAGE);
     const explanation = warning.getByRole('textbox', { name: 'Giải trình' });
-    expect(await explanation.inputValue()).toBe('');
-    expect(await classesOf(explanation)).toContain('missing');
+    await poll(() => explanation.inputValue()).toBe('');
+    await poll(() => classesOf(explanation)).toContain('missing');
 
     // Submitting without an explanation is refused before the confirmation dialog.
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await poll(() => text(page.locator('.toast-error'))).toBe('Cần giải trình cho mọi cảnh báo trước khi gửi.');
-    expect(await page.locator('dialog').count()).toBe(0);
+    await poll(() => page.locator('dialog').count()).toBe(0);
 
     // The server refuses it too, naming the unexplained warning, once the figures are saved.
     await page.keyboard.press('Control+s');
@@ -93,23 +93,23 @@ describe('a warning needs an explanation to submit', () => {
 
     // Written in the panel and saved, the explanation lets the report go.
     await explanation.fill(EXPLANATION);
-    expect(await classesOf(explanation)).not.toContain('missing');
+    await poll(() => classesOf(explanation)).not.toContain('missing');
     // An explanation is counted as such, not as a cell (issue 13).
-    expect(await text(page.locator('.save-state'))).toBe('1 giải trình chưa lưu');
+    await poll(() => text(page.locator('.save-state'))).toBe('1 giải trình chưa lưu');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await poll(() => text(page.locator('.save-state'))).toMatch(/^Đã lưu lúc/);
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('dialog').getByRole('button', { name: 'Gửi báo cáo' }).click();
     await page.locator('.form-header .badge-submitted').waitFor();
-    expect(await text(page.locator('.toast-success'))).toBe('Đã gửi báo cáo.');
+    await poll(() => text(page.locator('.toast-success'))).toBe('Đã gửi báo cáo.');
 
     // Reopened, the submitted report still shows the warning with its explanation, now read-only.
     await page.reload();
     await page.locator('.form-header .badge-submitted').waitFor();
     const kept = page.locator('.issues-panel .issue-warning').getByRole('textbox', { name: 'Giải trình' });
     await poll(() => kept.inputValue()).toBe(EXPLANATION);
-    expect(await kept.getAttribute('readonly')).not.toBeNull();
-    expect(await text(page.locator('.issues-panel .issue-warning .issue-message'))).toBe(MESSAGE);
+    await poll(() => kept.getAttribute('readonly')).not.toBeNull();
+    await poll(() => text(page.locator('.issues-panel .issue-warning .issue-message'))).toBe(MESSAGE);
 
     const report = await api.report(TEMPLATE, PERIOD, UNIT);
     expect(report.status).toBe('submitted');

@@ -1,7 +1,7 @@
 // The unit's own report: toolbar (save, submit), notices, the grid with live totals and checks, the
 // issues panel and the narrative sections.
 import type { GridApi } from 'ag-grid-community';
-import { createEffect, createResource, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { Dialog } from '../../components/Dialog';
 import { notify } from '../../components/Toasts';
 import type { Engine } from '../../engine';
@@ -11,6 +11,7 @@ import type { EntryController } from '../../grid/entry-controller';
 import { formatCell, type GridCellSource, type GridRow } from '../../grid/template-columns';
 import { locale, t } from '../../i18n';
 import type { ReportStore } from '../../stores/report-store';
+import { createFetched } from '../../stores/fetched';
 import type { Api } from '../../api';
 import { IssuesPanel } from './IssuesPanel';
 import { CellDialog } from './CellDialog';
@@ -45,9 +46,9 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
   const api = untrack(() => props.api);
   const comments = createComments(api, reportKey);
   // What differs from the last submission, marked on the cells (a returned report being corrected).
-  const [changes] = createResource(
-    () => ({ ...reportKey(), revision: r().revision }),
-    (k) => api.changes(k.template, k.period, k.unit).catch(() => []),
+  const [changes] = createFetched(
+    () => `${r().template}/${r().period}/${r().unit.code}@${r().revision}`,
+    () => untrack(() => api.changes(r().template, r().period, r().unit.code)),
   );
   const keyOf = (row: string, col: string) => `${row}|${col}`;
   const commented = () => new Set(comments.list().flatMap((c) => (c.row !== undefined && c.col !== undefined ? [keyOf(c.row, c.col)] : [])));

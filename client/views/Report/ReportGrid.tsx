@@ -156,7 +156,7 @@ export function ReportGrid(props: ReportGridProps) {
   };
 
   return (
-    <div ref={host} class="report-grid-host" onCopy={(e) => entry.onCopy(e)} onPaste={(e) => entry.onPaste(e)}>
+    <div ref={host} class="report-grid-host" onCopy={(e) => entry.onCopy(e)} onCut={(e) => entry.onCut(e)} onPaste={(e) => entry.onPaste(e)}>
       <DataGrid<GridRow>
         columnDefs={columnDefs()}
         rowData={rows()}

@@ -1,6 +1,7 @@
 // What a reviewer reads beside the form: that a level above has locked the report, what changed since
 // the submission they returned (cell by cell, old → new), and the comments on the report and its cells.
-import { createResource, For, Show, untrack } from 'solid-js';
+import { For, Show, untrack } from 'solid-js';
+import { createFetched } from '../../stores/fetched';
 import type { CommentOut, Report } from '../../../schema/api';
 import type { Api } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
@@ -27,9 +28,9 @@ const shown = (v: number | string | null) => (v === null ? t('review.empty') : t
 /** For whoever decides on a resubmitted report: the cells that differ from the submission before. */
 export function ChangesPanel(props: { api: Api; reportKey: Key; revision: number; label: Label }) {
   const api = untrack(() => props.api);
-  const [changes] = createResource(
-    () => ({ ...props.reportKey, revision: props.revision }),
-    (k) => api.changes(k.template, k.period, k.unit),
+  const [changes] = createFetched(
+    () => `${props.reportKey.template}/${props.reportKey.period}/${props.reportKey.unit}@${props.revision}`,
+    () => untrack(() => api.changes(props.reportKey.template, props.reportKey.period, props.reportKey.unit)),
   );
   return (
     <Show when={(changes()?.length ?? 0) > 0}>
@@ -62,7 +63,10 @@ export function ChangesPanel(props: { api: Api; reportKey: Key; revision: number
 
 /** The comments of a report, loaded once and shared by the panel and the cells they mark. */
 export function createComments(api: Api, key: () => Key) {
-  const [comments, { mutate }] = createResource(() => ({ ...key() }), (k) => api.comments(k.template, k.period, k.unit));
+  const [comments, { mutate }] = createFetched(
+    () => `${key().template}/${key().period}/${key().unit}`,
+    () => untrack(() => api.comments(key().template, key().period, key().unit)),
+  );
   return { list: () => comments() ?? [], added: (c: CommentOut) => mutate((list) => [...(list ?? []), c]) };
 }
 export type Comments = ReturnType<typeof createComments>;
