@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
 import type { Round } from '../../schema/template';
-import { cellKey, type CellValues } from '../../domain/template/cell-key';
+import type { CellValues } from '../../domain/template/cell-key';
 import type { Db, Tx } from './client';
 import { valuesOfReports } from './rollups';
 
