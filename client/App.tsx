@@ -79,7 +79,7 @@ export default function App() {
   // One key per report, so moving to another report builds a fresh page and store.
   const reportKey = () => {
     const r = reportRoute();
-    return r ? `${r.template}/${r.period}/${r.unit}` : undefined;
+    return r ? `${r.template}/${r.period}/${r.unit}/${r.round ?? 'official'}` : undefined;
   };
 
   return (

@@ -28,6 +28,7 @@ import type {
   WorklistItem,
 } from '../schema/api';
 import type { DashboardCompare, DashboardSeries, DashboardStatus, DashboardTimeliness } from '../schema/dashboard';
+import type { Round } from '../schema/template';
 
 /** A failed call. status 0 means the server was not reached (offline, DNS, timeout). */
 export class ApiError extends Error {
@@ -98,6 +99,12 @@ export interface Api {
   dashboardTimeliness(template: string, under: string, options?: { to?: string; periods?: number }): Promise<DashboardTimeliness>;
   dashboardSeries(q: { template: string; unit: string; row: string; col?: string; from?: string; to?: string; include?: 'approved' | 'submitted' }): Promise<DashboardSeries>;
   dashboardCompare(q: { template: string; period: string; under: string; row: string; col?: string; include?: 'approved' | 'submitted' }): Promise<DashboardCompare>;
+
+  /**
+   * The same api, with every call about one report (and its roll-up and packages) in `round`: a
+   * template with a preliminary round (số ước) keeps it apart from the official one (issue 11).
+   */
+  forRound(round: Round): Api;
 }
 
 /** A query string from the defined entries of an object. */
@@ -188,7 +195,32 @@ export function createApi(options: ApiOptions = {}): Api {
     return data as T;
   }
 
-  return {
+  /** The calls about one report, its roll-up and packages, in a round (no query for the official one). */
+  const inRound = (round: Round) => {
+    const q = (sep: '?' | '&') => (round === 'official' ? '' : `${sep}round=${round}`);
+    return {
+      reports: (template: string, period: string, under?: string) =>
+        call<ReportListItem[]>('GET', `/reports?template=${enc(template)}&period=${enc(period)}${under === undefined ? '' : `&under=${enc(under)}`}${q('&')}`),
+      report: (t: string, p: string, u: string) => get<Report>(reportPath(t, p, u) + q('?')),
+      warmReport: (t: string, p: string, u: string, version?: number) => {
+        startEarly(reportPath(t, p, u) + q('?'));
+        if (version !== undefined) startEarly(templateVersionPath(t, version, { period: p, unit: u }));
+      },
+      history: (t: string, p: string, u: string) => call<AuditEntry[]>('GET', `${reportPath(t, p, u)}/history${q('?')}`),
+      putValues: (t: string, p: string, u: string, body: PutValuesBody) => call<SaveResult>('PUT', `${reportPath(t, p, u)}/values${q('?')}`, body),
+      submit: (t: string, p: string, u: string) => call<WorkflowResult>('POST', `${reportPath(t, p, u)}/submit${q('?')}`),
+      approve: (t: string, p: string, u: string) => call<WorkflowResult>('POST', `${reportPath(t, p, u)}/approve${q('?')}`),
+      returnReport: (t: string, p: string, u: string, reason: string) => call<WorkflowResult>('POST', `${reportPath(t, p, u)}/return${q('?')}`, { reason }),
+      aggregate: (t: string, p: string, u: string, include: 'approved' | 'submitted') => call<Aggregate>('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}${q('&')}`),
+      exportUrl: (t: string, p: string, u: string, format: 'xlsx' | 'json', include?: 'approved' | 'submitted') =>
+        `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}${include ? `?include=${include}${q('&')}` : q('?')}`,
+      comments: (t: string, p: string, u: string) => call<CommentOut[]>('GET', `${reportPath(t, p, u)}/comments${q('?')}`),
+      addComment: (t: string, p: string, u: string, comment: { row?: string; col?: string; text: string }) => call<CommentOut>('POST', `${reportPath(t, p, u)}/comments${q('?')}`, comment),
+      changes: (t: string, p: string, u: string) => call<CellChange[]>('GET', `${reportPath(t, p, u)}/changes${q('?')}`),
+    } satisfies Partial<Api>;
+  };
+
+  const api: Api = {
     health: () => call('GET', '/health'),
     login: async (username, password) => {
       await call('POST', '/auth/login', { username, password });
@@ -215,26 +247,10 @@ export function createApi(options: ApiOptions = {}): Api {
       }
       return p;
     },
-    reports: (template, period, under) =>
-      call('GET', `/reports?template=${enc(template)}&period=${enc(period)}${under === undefined ? '' : `&under=${enc(under)}`}`),
-    report: (t, p, u) => get(reportPath(t, p, u)),
-    warmReport: (t, p, u, version) => {
-      startEarly(reportPath(t, p, u));
-      if (version !== undefined) startEarly(templateVersionPath(t, version, { period: p, unit: u }));
-    },
-    history: (t, p, u) => call('GET', `${reportPath(t, p, u)}/history`),
-    putValues: (t, p, u, body) => call('PUT', `${reportPath(t, p, u)}/values`, body),
-    submit: (t, p, u) => call('POST', `${reportPath(t, p, u)}/submit`),
-    approve: (t, p, u) => call('POST', `${reportPath(t, p, u)}/approve`),
-    returnReport: (t, p, u, reason) => call('POST', `${reportPath(t, p, u)}/return`, { reason }),
-    aggregate: (t, p, u, include) => call('GET', `/aggregates/${enc(t)}/${enc(p)}/${enc(u)}?include=${include}`),
-    exportUrl: (t, p, u, format, include) => `${base}/exports/${enc(t)}/${enc(p)}/${enc(u)}.${format}${include ? `?include=${include}` : ''}`,
+    ...inRound('official'),
     outbox: () => call('GET', '/outbox'),
 
     agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),
-    comments: (t, p, u) => call('GET', `${reportPath(t, p, u)}/comments`),
-    addComment: (t, p, u, comment) => call('POST', `${reportPath(t, p, u)}/comments`, comment),
-    changes: (t, p, u) => call('GET', `${reportPath(t, p, u)}/changes`),
     approveAll: (t, p, under) => call('POST', `/reports/${enc(t)}/${enc(p)}/approve-all?under=${enc(under)}`),
     users: () => call('GET', '/users'),
     createUser: (user) => call('POST', '/users', user),
@@ -255,5 +271,7 @@ export function createApi(options: ApiOptions = {}): Api {
     dashboardTimeliness: (template, under, options = {}) => call('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}`),
     dashboardSeries: (q) => call('GET', `/dashboard/series?${queryOf(q)}`),
     dashboardCompare: (q) => call('GET', `/dashboard/compare?${queryOf(q)}`),
+    forRound: (round) => ({ ...api, ...inRound(round) }),
   };
+  return api;
 }

@@ -17,7 +17,7 @@ export type Route =
   | { name: 'admin'; tab?: AdminTab }
   | { name: 'account' }
   | { name: 'dashboard'; template?: string; period?: string; under?: string; row?: string; col?: string }
-  | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab }
+  | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab; round?: 'preliminary' }
   | { name: 'not-found'; path: string };
 
 interface Pattern {
@@ -54,6 +54,8 @@ const patterns: Pattern[] = [
       const tab = q.get('tab');
       const route: Route = { name: 'report', template: p.template!, period: p.period!, unit: p.unit! };
       if (tab && (REPORT_TABS as readonly string[]).includes(tab)) route.tab = tab as ReportTab;
+      // The preliminary round (số ước) of a form that has one; without it, the official figures.
+      if (q.get('round') === 'preliminary') route.round = 'preliminary';
       return route;
     },
   },
@@ -115,7 +117,11 @@ export function hrefFor(route: Route): string {
       const path = ['reports', route.template, route.period, route.unit].map(encodeURIComponent).join('/');
       // An explicit tab, "form" included, stays in the address: without it a head's page opens on the units
       // below, so leaving it out would make "Báo cáo của đơn vị" lead back there.
-      return `#/${path}${route.tab ? `?tab=${route.tab}` : ''}`;
+      const q = new URLSearchParams();
+      if (route.tab) q.set('tab', route.tab);
+      if (route.round) q.set('round', route.round);
+      const query = q.toString();
+      return `#/${path}${query ? `?${query}` : ''}`;
     }
     case 'not-found':
       return `#/${route.path.replace(/^\//, '')}`;

@@ -1,7 +1,7 @@
 // The HTTP contract (docs/api.md): request schemas the server validates with, and the wire
 // types the client reads. Imported by client/ and server/; imports neither.
 import * as v from 'valibot';
-import type { Frequency, Level, TemplateFile } from './template';
+import { type Frequency, type Level, type Round, ROUNDS, type TemplateFile } from './template';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -47,9 +47,14 @@ export const PeriodsQuery = v.object({
   ),
 });
 
+/** `?round=`: which round of the period a report route is about; official (số chính thức) when absent. */
+const round = v.optional(v.picklist(ROUNDS, 'round là "official" (số chính thức) hoặc "preliminary" (số ước) / round is "official" or "preliminary"'), 'official');
+export const RoundQuery = v.object({ round });
+
 export const ReportsQuery = v.object({
   template: v.pipe(v.string(), v.minLength(1, 'template is required')),
   period: v.pipe(v.string(), v.minLength(1, 'period is required')),
+  round,
   /** Only the units that must report for this unit's roll-up: itself when it reports, and the reporters below it. */
   under: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
 });
@@ -97,6 +102,7 @@ export const ReturnBody = v.object({
 
 export const AggregateQuery = v.object({
   include: v.optional(v.picklist(['approved', 'submitted'], 'include is "approved" or "submitted"'), 'approved'),
+  round,
 });
 
 // ---- issue 8: the official unit list import ----
@@ -298,6 +304,15 @@ export interface ReportListItem {
   canDecide: boolean;
 }
 
+/** One round of a unit's report of a period: its own status and deadline. */
+export interface RoundState {
+  round: Round;
+  status: ReportStatus;
+  submittedAt: string | null;
+  deadline: string | null;
+  isLate: boolean;
+}
+
 export interface CellValueOut {
   row: string;
   col: string;
@@ -311,6 +326,10 @@ export interface Report {
   periodStart: string;
   periodEnd: string;
   unit: UnitRef;
+  /** The round this report is sent in: official (số chính thức) or preliminary (số ước). */
+  round: Round;
+  /** Every round the template declares for the period, in order (preliminary first), with its state. */
+  rounds: RoundState[];
   status: ReportStatus;
   revision: number;
   submittedAt: string | null;
@@ -397,6 +416,8 @@ export interface Aggregate {
   period: string;
   unit: UnitRef;
   include: 'approved' | 'submitted';
+  /** official: each unit's official report once submitted, its preliminary one until then; preliminary: the estimates alone. */
+  round: Round;
   values: CellValueOut[];
   completeness: Completeness;
   children: { unitCode: string; unitName: string; status: ReportStatus; values: CellValueOut[] }[];

@@ -99,6 +99,12 @@ export const reports = sqliteTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * The round of the period the report is sent in (issue 11): `official` (số chính thức), every
+     * report's; `preliminary` (số ước) where the template declares it. Both are kept, each with its own
+     * workflow; a roll-up counts the official one once it is submitted, else the preliminary one.
+     */
+    round: text('round', { enum: ['official', 'preliminary'] }).notNull().default('official'),
     status: text('status', { enum: ['draft', 'submitted', 'approved', 'returned'] }).notNull(),
     /** Bumped by every change; PUT values must name the current one (optimistic concurrency). */
     revision: integer('revision').notNull(),
@@ -109,7 +115,7 @@ export const reports = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('reports_key_idx').on(t.templateId, t.periodId, t.unitId),
+    uniqueIndex('reports_key_idx').on(t.templateId, t.periodId, t.unitId, t.round),
     index('reports_period_idx').on(t.templateId, t.periodId, t.status),
   ],
 );

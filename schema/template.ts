@@ -108,6 +108,26 @@ export const RECIPIENT_KINDS = ['government', 'ministry', 'province', 'other'] a
 export const RecipientKindSchema = v.picklist(RECIPIENT_KINDS);
 export type RecipientKind = v.InferOutput<typeof RecipientKindSchema>;
 
+/**
+ * The rounds a report of one period is sent in. Every report has the official round (số chính thức),
+ * due by the regime's (or collection's) deadlines; a form whose practice asks for an estimate first
+ * declares `preliminary` (số ước) with its own deadlines, which come before the official ones. Both
+ * are kept and exported; a roll-up counts a unit's official report once it is submitted, else its
+ * preliminary one.
+ */
+export const ROUNDS = ['official', 'preliminary'] as const;
+export type Round = (typeof ROUNDS)[number];
+
+export const RoundDeadlinesSchema = v.strictObject({
+  deadlineWorkingDays: v.optional(DeadlinesSchema, {}),
+  deadlineDays: v.optional(CalendarDayDeadlinesSchema),
+  note: v.optional(v.string()),
+});
+export type RoundDeadlines = v.InferOutput<typeof RoundDeadlinesSchema>;
+
+export const RoundsSchema = v.strictObject({ preliminary: v.optional(RoundDeadlinesSchema) });
+export type Rounds = v.InferOutput<typeof RoundsSchema>;
+
 /** The Decree 09 Art. 7 description of the reporting regime. */
 export const RegimeSchema = v.strictObject({
   name: label,
@@ -127,6 +147,8 @@ export const RegimeSchema = v.strictObject({
    * 13(1) "trừ trường hợp pháp luật có quy định khác"), e.g. "Điều 9 Thông tư 02/2021/TT-TTCP".
    */
   deadlineBasis: v.optional(v.string()),
+  /** A preliminary round (số ước) before the official one, with its own deadlines. */
+  rounds: v.optional(RoundsSchema),
   /**
    * Per level, the sector of the agency that receives and compiles the reports there (đơn vị chủ trì
    * tổng hợp), e.g. `{ "province": "thanh-tra" }`: the communes' reports go to the provincial
@@ -329,6 +351,8 @@ export const CollectionSchema = v.strictObject({
   deadlineWorkingDays: v.optional(DeadlinesSchema, {}),
   deadlineDays: v.optional(CalendarDayDeadlinesSchema),
   deadlineBasis: v.optional(v.string()),
+  /** The rounds of this frequency; a collection without it has the official round only. */
+  rounds: v.optional(RoundsSchema),
   note: v.optional(v.string()),
 });
 export type Collection = v.InferOutput<typeof CollectionSchema>;

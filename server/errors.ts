@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unknown-unit'
   | 'unknown-template'
   | 'unknown-period'
+  | 'unknown-round'
   | 'stale-revision'
   | 'wrong-state'
   | 'locked'

@@ -15,6 +15,8 @@ export interface ReportKey {
   template: string;
   period: string;
   unit: string;
+  /** The preliminary round (số ước) of a form that has one; the official report when absent. */
+  round?: 'preliminary';
 }
 
 export interface ReportStoreOptions {
@@ -53,7 +55,8 @@ function writeDraftAt(storage: DraftStorage | undefined, key: string, draft: Dra
 
 export function createReportStore(api: Api, key: ReportKey, options: ReportStoreOptions) {
   const now = options.now ?? (() => new Date());
-  const storageKey = draftKey(options.user, key.template, key.period, key.unit);
+  // Each round keeps its own offline draft (a preliminary draft never lands in the official report).
+  const storageKey = draftKey(options.user, key.template, key.period, key.round ? `${key.unit}:${key.round}` : key.unit);
 
   const [report, setReport] = createSignal<Report>();
   const [template, setTemplate] = createSignal<TemplateFile>();

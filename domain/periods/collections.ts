@@ -1,7 +1,7 @@
 // The collections of a form version: its main frequency (the regime's reporters and deadlines) and any
 // further frequency it is collected at (`collections`), each with its own levels and deadlines. A period
 // id belongs to the collection whose frequency parses it.
-import type { Collection, Level, TemplateFile } from '../../schema/template';
+import type { Collection, Level, Round, Rounds, TemplateFile } from '../../schema/template';
 import { type DeadlineRules, deadlineRulesOf } from './deadline-rules';
 import { type Period, type PeriodSpec, periodFromId } from './periods';
 
@@ -9,6 +9,8 @@ export interface CollectionSpec extends PeriodSpec {
   /** undefined for the main collection: the regime's reporters decide who fills it. */
   levels?: readonly Level[];
   rules: DeadlineRules;
+  /** The deadlines of the preliminary round (số ước), when the collection has one. */
+  preliminary?: DeadlineRules;
   /** Index in `collections`, or undefined for the main one (for messages: collections[i]). */
   index?: number;
 }
@@ -22,6 +24,7 @@ export function collectionsOf(file: CollectionFields): CollectionSpec[] {
     calendar: file.calendar,
     adhocPeriods: file.adhocPeriods,
     rules: deadlineRulesOf(file.regime),
+    ...preliminaryOf(file.regime.rounds),
   };
   const more = (file.collections ?? []).map(
     (c, index): CollectionSpec => ({
@@ -29,6 +32,7 @@ export function collectionsOf(file: CollectionFields): CollectionSpec[] {
       calendar: file.calendar,
       levels: c.levels,
       rules: deadlineRulesOf(c),
+      ...preliminaryOf(c.rounds),
       index,
     }),
   );
@@ -44,6 +48,21 @@ export function collectionOfPeriod(file: CollectionFields, periodId: string): { 
   return undefined;
 }
 
-/** The deadline rules of the period's collection (the regime's for the main one or an unknown id). */
-export const deadlineRulesForPeriod = (file: CollectionFields, periodId: string): DeadlineRules =>
-  collectionOfPeriod(file, periodId)?.collection.rules ?? deadlineRulesOf(file.regime);
+// A preliminary estimate is the unit's own regime's deadline, never Art. 13's report to the Government.
+const preliminaryOf = (rounds: Rounds | undefined): Pick<CollectionSpec, 'preliminary'> =>
+  rounds?.preliminary ? { preliminary: deadlineRulesOf(rounds.preliminary) } : {};
+
+/**
+ * The deadline rules of the period's collection (the regime's for the main one or an unknown id), for
+ * one round: the official one by default, or the preliminary one (empty rules where it has none).
+ */
+export function deadlineRulesForPeriod(file: CollectionFields, periodId: string, round: Round = 'official'): DeadlineRules {
+  const collection = collectionOfPeriod(file, periodId)?.collection;
+  if (round === 'preliminary') return collection?.preliminary ?? {};
+  return collection?.rules ?? deadlineRulesOf(file.regime);
+}
+
+/** The rounds a period of the form is reported in: official always, preliminary first where declared. */
+export function roundsOfPeriod(file: CollectionFields, periodId: string): Round[] {
+  return collectionOfPeriod(file, periodId)?.collection.preliminary ? ['preliminary', 'official'] : ['official'];
+}

@@ -24,6 +24,7 @@ export {
 } from './working-days';
 export { VN_CIVIL_SERVICE_DAYS_OFF, VN_DAYS_OFF_YEARS } from './holidays-vn';
 export { type DeadlineProblem, type LevelDeadlines, checkDeadlineRules, deadlinesFor } from './deadlines';
+export { checkRoundDeadlines } from './round-deadlines';
 export { addDays, dayOfWeek, isIsoDate } from './dates';
 export {
   type DeadlineFields,
@@ -32,4 +33,4 @@ export {
   calendarDayDate,
   deadlineRulesOf,
 } from './deadline-rules';
-export { type CollectionSpec, collectionOfPeriod, collectionsOf, deadlineRulesForPeriod } from './collections';
+export { type CollectionSpec, collectionOfPeriod, collectionsOf, deadlineRulesForPeriod, roundsOfPeriod } from './collections';

@@ -1,8 +1,8 @@
 // Queries over reports and their stored input values, sections, explanations and audit trail.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEntries, reportExplanations, reports, reportSections } from '../../schema/db';
-import { cellKey, type CellValues } from '../../domain/template/cell-key';
-import type { Partials } from '../../domain/template/partials';
+import type { Round } from '../../schema/template';
+import type { CellValues } from '../../domain/template/cell-key';
 import type { Db, Tx } from './client';
 import { valuesOfReports } from './rollups';
 
@@ -10,17 +10,18 @@ export type ReportRow = typeof reports.$inferSelect;
 
 type Reader = Db | Tx;
 
-export async function findReport(db: Reader, templateId: string, periodId: string, unitId: number) {
+/** One report of a unit in a period, in one round (official or preliminary). */
+export async function findReport(db: Reader, templateId: string, periodId: string, unitId: number, round: Round) {
   const [row] = await db
     .select()
     .from(reports)
-    .where(and(eq(reports.templateId, templateId), eq(reports.periodId, periodId), eq(reports.unitId, unitId)))
+    .where(and(eq(reports.templateId, templateId), eq(reports.periodId, periodId), eq(reports.unitId, unitId), eq(reports.round, round)))
     .limit(1);
   return row;
 }
 
-export async function listReports(db: Reader, templateId: string, periodId: string, unitIds?: number[]) {
-  const where = and(eq(reports.templateId, templateId), eq(reports.periodId, periodId));
+export async function listReports(db: Reader, templateId: string, periodId: string, round: Round, unitIds?: number[]) {
+  const where = and(eq(reports.templateId, templateId), eq(reports.periodId, periodId), eq(reports.round, round));
   if (unitIds === undefined) return db.select().from(reports).where(where);
   const out: ReportRow[] = [];
   for (const chunk of chunks(unitIds, 500)) {
@@ -30,12 +31,12 @@ export async function listReports(db: Reader, templateId: string, periodId: stri
 }
 
 /** The reports of a template in any of some periods and units (the caller pairs them up). */
-export async function findReportsOfPeriods(db: Reader, templateId: string, periodIds: string[], unitIds: number[]) {
+export async function findReportsOfPeriods(db: Reader, templateId: string, periodIds: string[], unitIds: number[], round: Round) {
   if (periodIds.length === 0 || unitIds.length === 0) return [];
   return db
     .select()
     .from(reports)
-    .where(and(eq(reports.templateId, templateId), inArray(reports.periodId, periodIds), inArray(reports.unitId, unitIds)));
+    .where(and(eq(reports.templateId, templateId), inArray(reports.periodId, periodIds), inArray(reports.unitId, unitIds), eq(reports.round, round)));
 }
 
 /** The stored inputs of each report, by report id; computed cells are never stored. */
@@ -99,42 +100,4 @@ export async function loadHistory(db: Reader, reportId: number) {
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-/**
- * Partial aggregates (sum, count, min, max per cell) of the reports of a period, one set per group of
- * units, summed by the database so a province's 45,000 stored cells cross into JavaScript as a few
- * thousand rows. Only reports on `version` are summed here; the caller carries the others across.
- */
-export async function loadGroupPartials(
-  db: Reader,
-  templateId: string,
-  periodId: string,
-  version: number,
-  statuses: readonly string[],
-  groupOf: ReadonlyMap<number, string>,
-): Promise<Map<string, Partials>> {
-  const out = new Map<string, Partials>();
-  if (groupOf.size === 0 || statuses.length === 0) return out;
-  const pairs = [...groupOf];
-  const groups = sql.join(
-    pairs.map(([unitId, group]) => sql`(${unitId}, ${group})`),
-    sql`, `,
-  );
-  const rows = await db.all<{ g: string; row_code: string; col_key: string; s: number; n: number; lo: number; hi: number }>(sql`
-    WITH grp(unit_id, g) AS (VALUES ${groups})
-    SELECT grp.g AS g, cv.row_code AS row_code, cv.col_key AS col_key,
-           SUM(cv.num_value) AS s, COUNT(cv.num_value) AS n, MIN(cv.num_value) AS lo, MAX(cv.num_value) AS hi
-    FROM reports r
-    JOIN grp ON grp.unit_id = r.unit_id
-    JOIN cell_values cv ON cv.report_id = r.id
-    WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.template_version = ${version}
-      AND r.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)}) AND cv.num_value IS NOT NULL
-    GROUP BY grp.g, cv.row_code, cv.col_key`);
-  for (const r of rows) {
-    let partials = out.get(r.g);
-    if (!partials) out.set(r.g, (partials = new Map()));
-    partials.set(cellKey(r.row_code, r.col_key), { sum: r.s, count: r.n, min: r.lo, max: r.hi });
-  }
-  return out;
 }

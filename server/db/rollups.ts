@@ -3,6 +3,7 @@
 // parameters whatever the size of the country.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { rollupPeriods } from '../../schema/db';
+import type { Round } from '../../schema/template';
 import type { CellValues } from '../../domain/template/cell-key';
 import { cellKey } from '../../domain/template/cell-key';
 import { addPartials, type CellPartial, type Partials } from '../../domain/rollup/partials';
@@ -29,6 +30,16 @@ async function jsonRows<R extends unknown[]>(db: Reader, columns: SQL, from: SQL
 
 /** A REAL column as an exact decimal string (17 significant digits round-trip any double), or NULL. */
 export const exactReal = (column: SQL) => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE printf('%!.17g', ${column}) END`;
+
+/**
+ * Whether report `r` (an alias of reports) is the one its unit's roll-up counts, given that it is
+ * submitted or approved (issue 11, rounds): an official report always; a preliminary one (số ước) only
+ * while its unit's official report of the period is not submitted or approved, which then replaces it.
+ * Forms without rounds have official reports only, and the NOT EXISTS is never evaluated for them.
+ */
+export const countsInRollup = (r: string) =>
+  sql.raw(`(${r}.round = 'official' OR NOT EXISTS (SELECT 1 FROM reports o WHERE o.template_id = ${r}.template_id AND o.period_id = ${r}.period_id
+    AND o.unit_id = ${r}.unit_id AND o.round = 'official' AND o.status IN ('submitted', 'approved')))`);
 
 export async function rollupState(db: Reader, templateId: string, periodId: string) {
   const [row] = await db
@@ -144,10 +155,19 @@ export interface CountedReport {
   status: string;
 }
 
+/** The other round's report of the same unit and period, if it exists. */
+export async function otherRoundReport(db: Reader, templateId: string, periodId: string, unitId: number, round: Round) {
+  const [row] = await db.all<CountedReport>(sql`
+    SELECT id, unit_id AS unitId, template_version AS templateVersion, status FROM reports
+    WHERE template_id = ${templateId} AND period_id = ${periodId} AND unit_id = ${unitId} AND round <> ${round} LIMIT 1`);
+  return row;
+}
+
 /**
  * The reports of some units in a period whose status is one of `statuses`: looked up by unit on the
  * report key (the unary + keeps SQLite off the status index, which would scan the whole country's
- * approved reports of the period).
+ * approved reports of the period). `counted`: the report each unit's roll-up counts (countsInRollup),
+ * whatever its round; a round: that round's reports only.
  */
 export async function reportsOfUnits(
   db: Reader,
@@ -155,21 +175,35 @@ export async function reportsOfUnits(
   periodId: string,
   statuses: readonly string[],
   unitIds: readonly number[],
+  round: Round | 'counted',
 ): Promise<CountedReport[]> {
   if (unitIds.length === 0 || statuses.length === 0) return [];
+  const which = round === 'counted' ? countsInRollup('reports') : sql`round = ${round}`;
   return db.all<CountedReport>(sql`
     SELECT id, unit_id AS unitId, template_version AS templateVersion, status FROM reports
     WHERE template_id = ${templateId} AND period_id = ${periodId}
       AND unit_id IN (SELECT value FROM json_each(${json(unitIds)}))
-      AND +status IN (SELECT value FROM json_each(${json(statuses)}))`);
+      AND +status IN (SELECT value FROM json_each(${json(statuses)})) AND ${which}`);
 }
 
-/** The reports directly below a unit (its children's own reports) in a period with one of `statuses`. */
+/** The counted reports (countsInRollup) directly below a unit (its children's own) in a period with one of `statuses`. */
 export async function reportsOfChildren(db: Reader, templateId: string, periodId: string, statuses: readonly string[], parentId: number) {
   return db.all<CountedReport>(sql`
     SELECT r.id, r.unit_id AS unitId, r.template_version AS templateVersion, r.status FROM unit_closure k
     CROSS JOIN reports r ON r.unit_id = k.unit_id AND r.template_id = ${templateId} AND r.period_id = ${periodId}
-    WHERE k.ancestor_id = ${parentId} AND k.depth = 1 AND +r.status IN (SELECT value FROM json_each(${json(statuses)}))`);
+    WHERE k.ancestor_id = ${parentId} AND k.depth = 1 AND +r.status IN (SELECT value FROM json_each(${json(statuses)})) AND ${countsInRollup('r')}`);
+}
+
+/**
+ * The preliminary reports (số ước) with one of `statuses` in the subtrees of some units (each unit
+ * itself included), by subtree root: the preliminary figures alone are rolled up from these on read.
+ */
+export async function preliminaryInSubtrees(db: Reader, templateId: string, periodId: string, statuses: readonly string[], rootIds: readonly number[]) {
+  if (rootIds.length === 0 || statuses.length === 0) return [];
+  return db.all<CountedReport & { rootId: number }>(sql`
+    SELECT c.ancestor_id AS rootId, r.id, r.unit_id AS unitId, r.template_version AS templateVersion, r.status FROM unit_closure c
+    CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.round = 'preliminary'
+    WHERE c.ancestor_id IN (SELECT value FROM json_each(${json(rootIds)})) AND +r.status IN (SELECT value FROM json_each(${json(statuses)}))`);
 }
 
 /** The stored inputs of some reports, by report id (ids as one JSON parameter per chunk). */
@@ -199,7 +233,7 @@ export async function countedOnOtherVersions(db: Reader, templateId: string, per
   return db.all<CountedReport>(sql`
     SELECT id, unit_id AS unitId, template_version AS templateVersion, status FROM reports
     WHERE template_id = ${templateId} AND period_id = ${periodId} AND template_version <> ${version}
-      AND status IN ('submitted', 'approved')`);
+      AND status IN ('submitted', 'approved') AND ${countsInRollup('reports')}`);
 }
 
 /** The min/max kept by the children of a unit (cells that keep extremes), merged. */

@@ -96,7 +96,7 @@ export async function bulkSave(
       continue;
     }
     seenUnits.add(reportKey);
-    const row = await findReport(deps.store.db, templateId, period.id, unit.id);
+    const row = await findReport(deps.store.db, templateId, period.id, unit.id, 'official');
     const template = (row && deps.templates.get(templateId, row.templateVersion)) || deps.templates.forPeriod(templateId, period.id)!;
     if (!isReportingUnit(template.file, unit, tree)) {
       issues.push(issue(unit.code, 'not-a-reporter', `${unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ ${period.id}.`));
@@ -127,7 +127,7 @@ export async function bulkSave(
   const results = await deps.store.write(async (tx) => {
     const out: ImportReportResult[] = [];
     for (const { templateId, period, unit, template, values, replace, sections } of planned) {
-      let row = await findReport(tx, templateId, period.id, unit.id);
+      let row = await findReport(tx, templateId, period.id, unit.id, 'official');
       if (row && !isEditable(row.status)) {
         throw conflict('wrong-state', `Báo cáo của ${unit.name} (${unit.code}) đã gửi hoặc đã duyệt nên không nhập đè được; không nhập gì.`);
       }

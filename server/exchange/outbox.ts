@@ -16,7 +16,7 @@ import { type PacketKind, toWire } from './qcvn125-mapping';
 import { envelope, outlineSubmissionBody, ownReportDataBody, reportStatusBody } from './qcvn125-packets';
 
 export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportContext, reportId: number, now: string): Promise<void> {
-  const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id);
+  const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id, target.round);
   if (!row || row.id !== reportId) return;
   const { template, period } = target;
   const unit: ExportUnit = { code: target.unit.code, name: target.unit.name, level: target.unit.level, parentCode: null };
@@ -24,7 +24,7 @@ export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportConte
   const ctx = await buildEvalContext(template, period, stored, unitInputLoader(deps, template, target.unit));
   const grid = computeReport(template.compiled, ctx);
   const packets: [PacketKind, unknown][] = [
-    ['reportData', ownReportDataBody(template.compiled, period, unit, row.status, row.submittedAt, grid)],
+    ['reportData', ownReportDataBody(template.compiled, period, unit, row.status, row.submittedAt, grid, row.round)],
     [
       'reportStatus',
       reportStatusBody(template.file, period, unit, {

@@ -100,6 +100,7 @@ export const FIELD_NAMES = {
   end: 'NgayKetThuc',
   status: 'TrangThai',
   scope: 'PhamVi',
+  round: 'LoaiSoLieu',
   completeness: 'TinhHinhBaoCao',
   expected: 'SoDonViPhaiBaoCao',
   submitted: 'SoDonViDaGui',
@@ -152,6 +153,9 @@ export const REPORT_KIND_CODES = { periodic: 'DINH_KY', thematic: 'CHUYEN_DE', a
 
 /** Whether data describe the sender's whole subtree rolled up, or one unit's own report. UNVERIFIED. */
 export const SCOPE_CODES = { subtree: 'TONG_HOP', own: 'DON_VI' } as const;
+
+/** The round of the figures (issue 11): số chính thức or số ước. UNVERIFIED field and values. */
+export const ROUND_CODES = { official: 'SO_CHINH_THUC', preliminary: 'SO_UOC' } as const;
 
 /**
  * How a unit is identified. UNVERIFIED which scheme QCVN 125 wants: the agency's mã định danh

@@ -3,7 +3,7 @@
 // qcvn125-mapping.ts for the wire names and codes, most of them unverified).
 import { createHash } from 'node:crypto';
 import type { ReportStatus, UnitLevel } from '../../schema/api';
-import type { TemplateFile } from '../../schema/template';
+import type { Round, TemplateFile } from '../../schema/template';
 import { deadlineRulesOf, deadlinesFor, type HolidayCalendar, type Period, periodsOfYear } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
@@ -18,6 +18,7 @@ import {
   type PacketKind,
   PERIOD_TYPE_CODES,
   REPORT_KIND_CODES,
+  ROUND_CODES,
   SCOPE_CODES,
   STANDARD,
   STATUS_CODES,
@@ -187,10 +188,12 @@ export function reportDataBody(data: ExportData) {
     period: periodRef(data.period),
     unit: unitRef(data.unit),
     scope: SCOPE_CODES.subtree,
+    round: ROUND_CODES[data.round],
     completeness: { ...data.completeness },
     values: dataValuesOf(ct, data.values),
     reports: data.reports.map((r) => ({
       unit: unitRef(r.unit),
+      round: ROUND_CODES[r.round],
       status: STATUS_CODES[r.status],
       submittedAt: r.submittedAt === null ? null : new Date(r.submittedAt).toISOString(),
       values: dataValuesOf(ct, r.values),
@@ -199,7 +202,15 @@ export function reportDataBody(data: ExportData) {
 }
 
 /** One unit's own report as report data (what the outbox sends when a report is approved). */
-export function ownReportDataBody(ct: CompiledTemplate, period: Period, unit: ExportUnit, status: ReportStatus, submittedAt: string | null, grid: CellValues) {
+export function ownReportDataBody(
+  ct: CompiledTemplate,
+  period: Period,
+  unit: ExportUnit,
+  status: ReportStatus,
+  submittedAt: string | null,
+  grid: CellValues,
+  round: Round = 'official',
+) {
   const ref = unitRef(unit);
   const values = dataValuesOf(ct, grid);
   return {
@@ -208,8 +219,9 @@ export function ownReportDataBody(ct: CompiledTemplate, period: Period, unit: Ex
     period: periodRef(period),
     unit: ref,
     scope: SCOPE_CODES.own,
+    round: ROUND_CODES[round],
     values,
-    reports: [{ unit: ref, status: STATUS_CODES[status], submittedAt: submittedAt === null ? null : new Date(submittedAt).toISOString(), values }],
+    reports: [{ unit: ref, round: ROUND_CODES[round], status: STATUS_CODES[status], submittedAt: submittedAt === null ? null : new Date(submittedAt).toISOString(), values }],
   };
 }
 

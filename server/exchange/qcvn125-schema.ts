@@ -3,7 +3,7 @@
 // validate every export against them.
 import * as v from 'valibot';
 import { CellValue } from '../../schema/api';
-import { LEVEL_CODES, PACKET_TYPES, PERIOD_TYPE_CODES, REPORT_KIND_CODES, SCOPE_CODES, STATUS_CODES, VALUE_TYPE_CODES } from './qcvn125-mapping';
+import { LEVEL_CODES, PACKET_TYPES, PERIOD_TYPE_CODES, REPORT_KIND_CODES, ROUND_CODES, SCOPE_CODES, STATUS_CODES, VALUE_TYPE_CODES } from './qcvn125-mapping';
 
 const text = v.pipe(v.string(), v.minLength(1), v.maxLength(20000));
 const short = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -103,6 +103,8 @@ export const PeriodCatalogueBody = v.object({
 
 export const UnitReportSchema = v.object({
   unit: UnitRefSchema,
+  // Absent in packets of receivers written before rounds: the official figures.
+  round: v.optional(codeOf(ROUND_CODES)),
   status: codeOf(STATUS_CODES),
   submittedAt: v.nullable(instant),
   values: v.pipe(v.array(DataValueSchema), v.maxLength(100000)),
@@ -113,6 +115,7 @@ export const ReportDataBody = v.object({
   period: PeriodRefSchema,
   unit: UnitRefSchema,
   scope: codeOf(SCOPE_CODES),
+  round: v.optional(codeOf(ROUND_CODES)),
   completeness: v.optional(v.object({ expected: count, submitted: count, approved: count, onTime: count })),
   values: v.pipe(v.array(DataValueSchema), v.maxLength(100000)),
   reports: v.pipe(v.array(UnitReportSchema), v.maxLength(20000)),

@@ -3,7 +3,7 @@
 // time in the order the sheets are written, so a national package never holds the nation in memory.
 import { sql } from 'drizzle-orm';
 import type { Completeness, ReportStatus } from '../../schema/api';
-import type { TemplateFile } from '../../schema/template';
+import type { Round, TemplateFile } from '../../schema/template';
 import type { Period } from '../../domain/periods';
 import { unitsThatMustReport } from '../../domain/reporting-levels';
 import { isLate } from '../../domain/vn-time';
@@ -11,7 +11,7 @@ import type { CellValues } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { TreeUnit } from '../../domain/unit-tree';
-import { valuesOfReports } from '../db/rollups';
+import { countsInRollup, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
 import { completenessOf, type RollupScope } from '../services/aggregate';
 import { deadlineOf } from '../services/report-context';
@@ -28,6 +28,8 @@ export interface ExportUnit {
 
 export interface ExportReport {
   unit: ExportUnit;
+  /** The round of the figures: in an official package, a unit whose official report is not in yet shows its preliminary one. */
+  round: Round;
   /** The report's narrative sections (mẫu đề cương), as last saved. */
   sections?: { key: string; text: string }[];
   status: ReportStatus;
@@ -53,6 +55,8 @@ export interface ExportHead {
   period: Period;
   unit: ExportUnit;
   include: Include;
+  /** Số chính thức (official, each unit's preliminary figures standing in until its official ones are submitted) or số ước. */
+  round: Round;
   /** The subtree rolled up. */
   values: CellValues;
   completeness: Completeness;
@@ -73,9 +77,9 @@ export interface ExportStream {
 
 const CHUNK = 200;
 
-export async function openExport(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportStream> {
+export async function openExport(deps: AppDeps, scope: RollupScope, include: Include, round: Round = 'official'): Promise<ExportStream> {
   const { template, span, tree, unit } = scope;
-  const grid = (await subtreeGrids(deps, template, span, include, [unit])).get(unit.id)!;
+  const grid = (await subtreeGrids(deps, template, span, include, [unit], round)).get(unit.id)!;
   const toUnit = (u: TreeUnit): ExportUnit => ({
     code: u.code,
     name: u.name,
@@ -88,49 +92,59 @@ export async function openExport(deps: AppDeps, scope: RollupScope, include: Inc
     period: span.period,
     unit: toUnit(unit),
     include,
+    round,
     values: grid.values,
-    completeness: await completenessOf(deps, template, span, tree, unit),
-    roster: span.members.length === 1 ? await rosterOf(deps, scope, toUnit) : [],
+    completeness: await completenessOf(deps, template, span, tree, unit, round),
+    roster: span.members.length === 1 ? await rosterOf(deps, scope, toUnit, round) : [],
   };
-  return { head, reports: () => countedReports(deps, scope, include, toUnit) };
+  return { head, reports: () => countedReports(deps, scope, include, toUnit, round) };
 }
 
 /** Who had to report, whether and when they did, against their deadlines: one query over the subtree. */
-async function rosterOf(deps: AppDeps, scope: RollupScope, toUnit: (u: TreeUnit) => ExportUnit): Promise<RosterEntry[]> {
+async function rosterOf(deps: AppDeps, scope: RollupScope, toUnit: (u: TreeUnit) => ExportUnit, round: Round): Promise<RosterEntry[]> {
   const { template, span, tree, unit } = scope;
   const rows = await deps.store.db.all<{ unit_id: number; status: ReportStatus; submitted_at: string | null }>(sql`
     SELECT r.unit_id, r.status, r.submitted_at
     FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${span.period.id}
+      AND r.round = ${round}
     WHERE c.ancestor_id = ${unit.id}`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const roster: RosterEntry[] = [];
   for (const u of unitsThatMustReport(template.file, tree, unit)) {
     const row = byUnit.get(u.id);
     const sent = row?.status === 'submitted' || row?.status === 'approved' ? (row.submitted_at ?? null) : null;
-    const deadline = await deadlineOf(deps, template, span.period, u, tree);
+    const deadline = await deadlineOf(deps, template, span.period, u, tree, round);
     roster.push({ unit: toUnit(u), status: row?.status ?? 'draft', submittedAt: sent, deadline, isLate: isLate(deadline, sent, deps.clock()) });
   }
   return roster;
 }
 
 /** Everything at once (the JSON package, and tests of the writers). */
-export async function buildExportData(deps: AppDeps, scope: RollupScope, include: Include): Promise<ExportData> {
-  const { head, reports } = await openExport(deps, scope, include);
+export async function buildExportData(deps: AppDeps, scope: RollupScope, include: Include, round: Round = 'official'): Promise<ExportData> {
+  const { head, reports } = await openExport(deps, scope, include, round);
   const all: ExportReport[] = [];
   for await (const r of reports()) all.push(r);
   return { ...head, reports: all };
 }
 
 /** The counted reports of the subtree's reporting units, in the tree's order, a chunk at a time. */
-async function* countedReports(deps: AppDeps, scope: RollupScope, include: Include, toUnit: (u: TreeUnit) => ExportUnit): AsyncGenerator<ExportReport> {
+async function* countedReports(
+  deps: AppDeps,
+  scope: RollupScope,
+  include: Include,
+  toUnit: (u: TreeUnit) => ExportUnit,
+  round: Round,
+): AsyncGenerator<ExportReport> {
   const { template, span, tree, unit } = scope;
   // A span of several periods prints the roll-up only: the units' own reports are the form's periods.
   if (span.members.length > 1) return;
   const period = span.period;
-  const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null }>(sql`
-    SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at
+  // The sheets are the reports the roll-up counts: of an official package, each unit's counted one.
+  const which = round === 'official' ? countsInRollup('r') : sql`r.round = 'preliminary'`;
+  const rows = await deps.store.db.all<{ id: number; unit_id: number; template_version: number; status: ReportStatus; submitted_at: string | null; round: Round }>(sql`
+    SELECT r.id, r.unit_id, r.template_version, r.status, r.submitted_at, r.round
     FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
-    WHERE c.ancestor_id = ${unit.id} AND +r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])}))`);
+    WHERE c.ancestor_id = ${unit.id} AND +r.status IN (SELECT value FROM json_each(${JSON.stringify(COUNTED[include])})) AND ${which}`);
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
   const others = otherPeriodsOf(template, period);
@@ -143,7 +157,7 @@ async function* countedReports(deps: AppDeps, scope: RollupScope, include: Inclu
       const row = byUnit.get(u.id)!;
       const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
       const ctx = await buildEvalContext(template, period, own, async () => past.values.get(u.id) ?? new Map());
-      yield { unit: toUnit(u), status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx), sections: texts.get(row.id) ?? [] };
+      yield { unit: toUnit(u), round: row.round, status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx), sections: texts.get(row.id) ?? [] };
     }
   }
 }

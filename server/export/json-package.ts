@@ -2,14 +2,15 @@
 // (docs/machine-package.md), with the valibot schema consumers and tests validate it against.
 import * as v from 'valibot';
 import { REPORT_STATUSES } from '../../schema/api';
-import { CalendarSchema, FrequencySchema, ValueTypeSchema } from '../../schema/template';
+import { CalendarSchema, FrequencySchema, ROUNDS, ValueTypeSchema } from '../../schema/template';
+import { ROUND_LABELS } from './xlsx-rounds';
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { columnLabel } from '../../domain/template/labels';
 import type { CompiledTemplate } from '../../domain/template/types';
 import type { ExportData, ExportUnit } from './export-data';
 
 export const PACKAGE_FORMAT = 'vn-bcdv-report-package';
-export const PACKAGE_FORMAT_VERSION = '1.0';
+export const PACKAGE_FORMAT_VERSION = '1.1';
 export const PACKAGE_GENERATOR = 'Hệ thống thông tin báo cáo tỉnh Lạng Sơn';
 
 const isoDate = v.pipe(v.string(), v.isoDate());
@@ -39,8 +40,12 @@ export const PackageUnitSchema = v.object({
   parentCode: v.nullable(text),
 });
 
+const round = v.picklist(ROUNDS);
+
 export const PackageReportSchema = v.object({
   unit: PackageUnitSchema,
+  /** The round of the report's figures (1.1); absent from packages written before rounds: official. */
+  round: v.optional(round, 'official'),
   status: v.picklist(REPORT_STATUSES),
   submittedAt: v.nullable(isoTimestamp),
   dataValues: v.array(PackageDataValueSchema),
@@ -75,6 +80,13 @@ export const ReportPackageSchema = v.object({
   period: v.object({ id: text, label: text, start: isoDate, end: isoDate }),
   unitOfMeasure: v.nullable(v.string()),
   include: v.picklist(['approved', 'submitted']),
+  /**
+   * 1.1: official (số chính thức; a unit that has not submitted its official report counts with its
+   * preliminary one, its report says so) or preliminary (số ước, the estimates alone). Absent: official.
+   */
+  round: v.optional(round, 'official'),
+  /** How the round is said on the form: "Số chính thức" or "Số ước". */
+  roundLabel: v.optional(v.string()),
   completeness: v.object({ expected: count, submitted: count, approved: count, onTime: count }),
   dataValues: v.array(PackageDataValueSchema),
   reports: v.array(PackageReportSchema),
@@ -101,10 +113,13 @@ export function toJsonPackage(data: ExportData, now: Date): ReportPackage {
     period: { id: period.id, label: period.label, start: period.start, end: period.end },
     unitOfMeasure: template.unitOfMeasure ?? null,
     include: data.include,
+    round: data.round,
+    roundLabel: ROUND_LABELS[data.round],
     completeness: { ...data.completeness },
     dataValues: values(data.values),
     reports: data.reports.map((report) => ({
       unit: unitOf(report.unit),
+      round: report.round,
       status: report.status,
       submittedAt: report.submittedAt === null ? null : normaliseInstant(report.submittedAt),
       dataValues: values(report.values),

@@ -27,6 +27,8 @@ import {
   SUMMARY_SHEET,
 } from './xlsx-text';
 import { writeCompletenessSheet } from './xlsx-completeness';
+import { hasRounds, ROUND_LABELS, roundLine, standInLine } from './xlsx-rounds';
+import type { Round } from '../../schema/template';
 import { pinZipDates } from './xlsx-zip-dates';
 
 type Sheet = ExcelJS.Worksheet;
@@ -48,6 +50,8 @@ interface FormSheet {
   /** Whose form it is: printed top-left. */
   unit: ExportUnit;
   values: CellValues;
+  /** The round of these figures, printed beside the period where the form has a preliminary round. */
+  round: Round;
   /** Lines under the table. */
   notes: string[];
   /** The report's narrative sections with text, in the template's order. */
@@ -94,13 +98,15 @@ export async function streamWorkbook(
   const layout = formLayout(data.compiled);
   const form = { data, layout, table: planTable(data.compiled, layout), now };
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
-  writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, notes: summary, signed: true });
+  if (hasRounds(data)) summary.push(roundLine(data.round));
+  writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, round: data.round, notes: summary, signed: true });
   const sheetName = createSheetNamer([SUMMARY_SHEET, COMPLETENESS_SHEET]);
   for await (const report of reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
     const titles = new Map((data.template.sections ?? []).map((x) => [x.key, x.title]));
     const sections = (report.sections ?? []).filter((x) => x.text.trim() !== '' && titles.has(x.key)).map((x) => ({ title: titles.get(x.key)!, text: x.text }));
-    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, notes, sections, signed: false });
+    if (report.round !== data.round) notes.push(standInLine);
+    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, round: report.round, notes, sections, signed: false });
     // Let the zip take the committed sheet before the next one is built, and wait while the sink is
     // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));
@@ -197,7 +203,8 @@ function writeTop(sheet: Sheet, form: FormSheet): void {
   put(sheet, 4, all, template.title, textStyle({ bold: true, size: 13, horizontal: 'center', wrap: true }));
   // The title is set larger than the body: count it as a third wider.
   sheet.getRow(4).height = Math.max(20, textLines(template.title, spanWidth(layout, all) / 1.3, true) * 19);
-  put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}`, textStyle({ bold: true, horizontal: 'center' }));
+  const round = hasRounds(data) ? ` (${ROUND_LABELS[form.round]})` : '';
+  put(sheet, 5, all, `Kỳ báo cáo: ${data.period.label}${round}`, textStyle({ bold: true, horizontal: 'center' }));
   put(sheet, 6, all, periodLine(data.period), textStyle({ italic: true, horizontal: 'center' }));
   if (layout.unitLine !== undefined) put(sheet, 7, right, layout.unitLine, textStyle({ italic: true, horizontal: 'right' }));
 }

@@ -12,7 +12,7 @@ import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { isEditable } from '../../domain/workflow';
 import { currentIssues } from '../services/report-check';
-import { reportContextOf, resolveReport, resolveScope, type ReportContext, type ReportKey } from '../services/report-context';
+import { reportContextOf, requireRound, resolveReport, resolveScope, type ReportContext, type ReportKey } from '../services/report-context';
 import { saveReport } from '../services/report-save';
 import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
 import { writeFormWorkbook, type FormSheetData } from './form-workbook';
@@ -24,11 +24,12 @@ export type FormScope = 'unit' | 'below';
 async function targetsOf(deps: AppDeps, user: SessionUser, key: ReportKey, scope: FormScope, need: 'view' | 'write'): Promise<ReportContext[]> {
   if (scope === 'unit') return [await resolveReport(deps, user, key, need)];
   const root = await resolveScope(deps, user, key, 'view');
+  const round = requireRound(root.template, root.period, key.round);
   const units = unitsThatMustReport(root.template.file, root.tree, root.unit).filter((u) => u.id !== root.unit.id);
   const targets: ReportContext[] = [];
   for (const unit of units) {
-    const row = await findReport(deps.store.db, root.template.file.id, root.period.id, unit.id);
-    const t = await reportContextOf(deps, root, unit, row);
+    const row = await findReport(deps.store.db, root.template.file.id, root.period.id, unit.id, round);
+    const t = await reportContextOf(deps, root, unit, row, round);
     // The head's workbook carries every unit in the period's version; a report kept in an older one is translated.
     targets.push({ ...t, template: root.template });
   }

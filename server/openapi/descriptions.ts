@@ -17,6 +17,11 @@ export interface RouteDescription {
   public?: boolean;
 }
 
+/** Issue 11: the routes of one report and its roll-ups name the round of the period they are about. */
+const ROUND =
+  '?round=official (số chính thức, the default) or ?round=preliminary (số ước, where the template declares a preliminary round ' +
+  'for the period; otherwise 404 unknown-round). Each round is its own report, with its own deadline, status and history.';
+
 const json = (description: string, schema?: v.GenericSchema) => ({ type: 'application/json', description, ...(schema ? { schema } : {}) });
 const packet = (what: string, schema: v.GenericSchema) => ({
   ok: json(`${what} as a QCVN 125:2021/BTTTT packet (wire names: docs/qcvn125.md; X-Package-Signature when signed)`, schema),
@@ -41,14 +46,20 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'GET /api/templates/:id/versions/:version/preview': { tag: 'templates', summary: 'Preview a version for a period before it is in force: grid, rules, deadlines, reporters (admin)', ok: json('{ template, period, inForce, deadlines, reporters, rules }') },
   'GET /api/periods': { tag: 'templates', summary: 'The periods of a template in a year, with deadlines per level', ok: json('[{ id, start, end, deadlines }]') },
   'GET /api/reports': { tag: 'reports', summary: 'The reports of a period the caller may see', ok: json('[{ unitCode, status, revision, submittedAt, deadline, isLate }]') },
-  'GET /api/reports/:template/:period/:unit': { tag: 'reports', summary: 'One report with its values, rule results and what the caller may do', ok: json('Report') },
+  'GET /api/reports/:template/:period/:unit': {
+    tag: 'reports',
+    summary: 'One report with its values, rule results and what the caller may do, and the state of each round',
+    description: ROUND,
+    ok: json('Report'),
+  },
   'GET /api/reports/:template/:period/:unit/history': { tag: 'reports', summary: 'The audit trail of a report, oldest first', ok: json('[{ at, username, action, row?, col?, oldValue?, newValue?, reason? }]') },
   'PUT /api/reports/:template/:period/:unit/values': {
     tag: 'reports',
     summary: 'Save cells (and narrative sections, explanations); 409 stale-revision saves nothing, 422 lists offending cells',
+    description: ROUND,
     ok: json('{ revision, issues }'),
   },
-  'POST /api/reports/:template/:period/:unit/submit': { tag: 'workflow', summary: 'Draft or returned → submitted', ok: json('{ status, revision, submittedAt }') },
+  'POST /api/reports/:template/:period/:unit/submit': { tag: 'workflow', summary: 'Draft or returned → submitted', description: ROUND, ok: json('{ status, revision, submittedAt }') },
   'POST /api/reports/:template/:period/:unit/approve': {
     tag: 'workflow',
     summary: 'Submitted → approved; queues the report’s QCVN 125 packets in the delivery outbox',
@@ -67,14 +78,22 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'POST /api/users': { tag: 'users', summary: 'Create a user (admin)', ok: { status: 201, ...json('The user') } },
   'GET /api/users/:username': { tag: 'users', summary: 'One user (admin)', ok: json('The user') },
   'PATCH /api/users/:username': { tag: 'users', summary: 'Change a user’s name, roles, password or active flag (admin)', ok: json('The user') },
-  'GET /api/aggregates/:template/:period/:unit': { tag: 'reports', summary: 'The unit’s subtree rolled up, with completeness and each child', ok: json('{ values, completeness, children }') },
+  'GET /api/aggregates/:template/:period/:unit': {
+    tag: 'reports',
+    summary: 'The unit’s subtree rolled up, with completeness and each child',
+    description:
+      'round=official (default): each unit’s official report once submitted, its submitted preliminary one until then; ' +
+      'round=preliminary: the preliminary figures (số ước) alone, where the template declares that round.',
+    ok: json('{ values, completeness, children, round }'),
+  },
   'GET /api/exports/:template/:period/:file': {
     tag: 'exchange',
     summary: 'A package of the unit’s figures; :file is UNIT.FORMAT',
     description:
       'FORMAT is xlsx (Excel package per Decree 30/2020: summary, one sheet per reporting unit, completeness), json (machine package, ' +
       'docs/machine-package.md), qcvn125.json (QCVN 125 report data), adx.xml (IHE ADX) or sdmx.csv (SDMX-CSV 2.0). ' +
-      'With a signing key configured, X-Package-Signature carries "ed25519 <base64>" over the exact bytes.',
+      'With a signing key configured, X-Package-Signature carries "ed25519 <base64>" over the exact bytes. ' +
+      '?round=preliminary exports the preliminary figures (Số ước); the default is the official ones (Số chính thức).',
     ok: { type: 'application/octet-stream', description: 'The package in the format the file name asks for' },
   },
   'GET /api/forms/:template/:period/:file': {

@@ -18,6 +18,7 @@ import { buildExportData, type ExportData, openExport } from '../export/export-d
 import { toJsonPackage } from '../export/json-package';
 import { streamWorkbook } from '../export/xlsx';
 import { resolveRollupScope } from '../services/aggregate';
+import { requireRound } from '../services/report-context';
 import { subtreeGrids } from '../services/rollup-read';
 import { valid } from '../validate';
 
@@ -38,16 +39,17 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
   const { deps, user } = c.var;
   // Refusals (404, 403) and building the roll-ups happen here, before the first byte is sent.
   const scope = await resolveRollupScope(deps, user, { template, period, unit });
+  const round = requireRound(scope.template, scope.span.members.at(-1)!, c.req.valid('query').round);
   const now = deps.clock();
   const headers: Record<string, string> = { 'Content-Disposition': `attachment; filename="${template}_${period}_${unit}.${format}"` };
   if (format === 'xlsx') {
     headers['Content-Type'] = XLSX_TYPE;
-    await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit]);
+    await subtreeGrids(deps, scope.template, scope.span, include, [scope.unit], round);
     let body: ReadableStream<Uint8Array>;
     if (deps.workers) {
-      body = deps.workers.exportWorkbook({ url: deps.store.url, user, templateId: template, periodId: period, unitCode: unit, include, now: now.toISOString() });
+      body = deps.workers.exportWorkbook({ url: deps.store.url, user, templateId: template, periodId: period, unitCode: unit, include, round, now: now.toISOString() });
     } else {
-      const { head, reports } = await openExport(deps, scope, include);
+      const { head, reports } = await openExport(deps, scope, include, round);
       const out = new PassThrough();
       streamWorkbook(head, reports(), now, out).then(
         () => out.end(),
@@ -60,7 +62,7 @@ export const exportsRoutes = new Hono<AppEnv>().get('/:template/:period/:file', 
     headers[SIGNATURE_HEADER] = `ed25519 ${deps.signer.sign(bytes)}`;
     return c.body(bytes, 200, headers);
   }
-  const data = await buildExportData(deps, scope, include);
+  const data = await buildExportData(deps, scope, include, round);
   const [bytes, type] = render(format as Exclude<Format, 'xlsx'>, data, now);
   headers['Content-Type'] = type;
   if (deps.signer) headers[SIGNATURE_HEADER] = `ed25519 ${deps.signer.sign(bytes)}`;

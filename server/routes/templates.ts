@@ -37,7 +37,7 @@ const BLANK_ROWS = 10;
 async function openRowsToType(deps: AppDeps, template: LoadedTemplate, periodId: string, unitId: number): Promise<Map<string, number> | undefined> {
   const lists = template.file.rows.filter((r) => r.openList);
   if (lists.length === 0) return undefined;
-  const row = await findReport(deps.store.db, template.file.id, periodId, unitId);
+  const row = await findReport(deps.store.db, template.file.id, periodId, unitId, 'official');
   const held = row ? openRowsIn(template.file, ((await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map()).keys()) : new Map<string, number>();
   return new Map(lists.map((r) => [r.code, Math.min(r.openList!.maxRows, (held.get(r.code) ?? 0) + BLANK_ROWS)]));
 }

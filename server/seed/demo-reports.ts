@@ -5,7 +5,7 @@
 import type { CellInput } from '../../schema/api';
 import { findSessionUserByName, type SessionUser } from '../auth/sessions';
 import { ApiError } from '../errors';
-import { addDays, deadlineRulesOf, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
+import { addDays, deadlineRulesForPeriod, deadlinesFor, type Period, periodContaining, previousPeriod } from '../../domain/periods';
 import { vnDate } from '../../domain/vn-time';
 import type { AppDeps } from '../env';
 import { resolveReport } from '../services/report-context';
@@ -37,6 +37,8 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   const calendar = await deps.holidays.calendar();
 
   /** Files one unit's report of one period as its plan says, each step with the clock at its own time. */
+  // The official deadlines of the version in force for the period (a later version may set others).
+  const rulesOf = (template: LoadedTemplate, p: Period) => deadlineRulesForPeriod((deps.templates.forPeriod(template.file.id, p.id) ?? template).file, p.id);
   const file = async (
     template: LoadedTemplate,
     period: Period,
@@ -49,7 +51,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
     if (plan.outcome === 'missing') return;
     const actor = await user(people.actor ?? (unit.length === 5 ? `canbo-${unit}` : `lanhdao-${unit}`));
     const level = unit.length === 5 ? 'commune' : 'province';
-    const deadline = deadlinesFor(period, deadlineRulesOf(template.file.regime), calendar)[level] ?? addDays(period.end, 3);
+    const deadline = deadlinesFor(period, rulesOf(template, period), calendar)[level] ?? addDays(period.end, 3);
     const isDue = deadline < today;
     // On time: on the deadline day, in the morning, units one after another; late: two to four days after.
     const sent = isDue && plan.late ? vnTime(addDays(deadline, 2 + (order % 3)), 9 + (order % 7), 10 * order) : vnTime(deadline, 8 + (order % 3), 7 * order);
@@ -81,7 +83,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   // last month whose deadline has passed shows one state per commune; later ones have drafts under way.
   const ktxh = deps.templates.latest('kinh-te-xa-hoi-xa');
   if (ktxh) {
-    const deadlineOf = (p: Period) => deadlinesFor(p, deadlineRulesOf(ktxh.file.regime), calendar).commune ?? p.end;
+    const deadlineOf = (p: Period) => deadlinesFor(p, rulesOf(ktxh, p), calendar).commune ?? p.end;
     const months = recentPeriods(ktxh.spec, today, 14).filter((p) => p.start >= '2025-07-01').reverse();
     const lastDue = months.filter((m) => deadlineOf(m) < today).at(-1);
     for (const m of months) {
@@ -106,7 +108,7 @@ export async function seedDemoReports(deps: AppDeps): Promise<void> {
   // Citizen reception, routed to Thanh tra tỉnh from version 2: the last quarter whose deadline passed.
   const citizens = deps.templates.latest(CITIZENS.template);
   if (citizens) {
-    const commune = (p: Period) => deadlinesFor(p, deadlineRulesOf(citizens.file.regime), calendar).commune ?? p.end;
+    const commune = (p: Period) => deadlinesFor(p, rulesOf(citizens, p), calendar).commune ?? p.end;
     const quarter = closedPeriods(citizens.spec, today, 2).find((p) => commune(p) < today);
     // Only where the version in force routes the report (a demo started before 2026 seeds none).
     if (quarter && deps.templates.forPeriod(CITIZENS.template, quarter.id)?.file.regime.leadAgencies) {

@@ -4,7 +4,7 @@
 // subtree relation. A period may also be a span the form's periods tile (a quarter of a monthly form).
 import { sql } from 'drizzle-orm';
 import type { Aggregate, CellValueOut, Completeness, ReportStatus } from '../../schema/api';
-import type { Level } from '../../schema/template';
+import type { Level, Round } from '../../schema/template';
 import { deadlineRulesForPeriod, deadlinesFor } from '../../domain/periods';
 import { deadlineLevelOf, isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
@@ -38,14 +38,18 @@ export async function resolveRollupScope(deps: AppDeps, user: SessionUser, key: 
   return { ...scope, period: span!.period, span: spanOf(scope.template, key.period)! };
 }
 
-export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: Include): Promise<Aggregate> {
+/**
+ * The roll-up of a round: official (each unit's official report once submitted, its preliminary one
+ * until then) or preliminary (the estimates alone); completeness and children's statuses are the round's.
+ */
+export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: Include, round: Round = 'official'): Promise<Aggregate> {
   const { template, span, tree, unit } = scope;
   // An agency is a child of its unit only where it fills the form itself (Biểu 06's sở, ban, ngành).
   const children = tree.childrenOf(unit).filter((c) => !isAgency(c) || isReportingUnit(template.file, c, tree));
-  const grids = await subtreeGrids(deps, template, span, include, [unit, ...children]);
+  const grids = await subtreeGrids(deps, template, span, include, [unit, ...children], round);
   const last = span.members.at(-1)!;
   const statuses = new Map(
-    (await reportsOfUnits(deps.store.db, template.file.id, last.id, ['draft', 'submitted', 'approved', 'returned'], children.map((c) => c.id))).map((r) => [
+    (await reportsOfUnits(deps.store.db, template.file.id, last.id, ['draft', 'submitted', 'approved', 'returned'], children.map((c) => c.id), round)).map((r) => [
       r.unitId,
       r.status as ReportStatus,
     ]),
@@ -57,8 +61,9 @@ export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: 
     period: span.period.id,
     unit: { code: unit.code, name: unit.name, level: unit.level },
     include,
+    round,
     values: toWire(own.values),
-    completeness: await completenessOf(deps, template, span, tree, unit),
+    completeness: await completenessOf(deps, template, span, tree, unit, round),
     children: children.map((child) => ({
       unitCode: child.code,
       unitName: child.name,
@@ -76,7 +81,7 @@ export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: 
  * country's reports of the period), so a nation's 10,000 cost one query. A span counts each of its
  * periods.
  */
-export async function completenessOf(deps: AppDeps, template: LoadedTemplate, span: Span, tree: UnitTree, unit: TreeUnit): Promise<Completeness> {
+export async function completenessOf(deps: AppDeps, template: LoadedTemplate, span: Span, tree: UnitTree, unit: TreeUnit, round: Round = 'official'): Promise<Completeness> {
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
   const calendar = await deps.holidays.calendar();
   for (const period of span.members) {
@@ -87,10 +92,10 @@ export async function completenessOf(deps: AppDeps, template: LoadedTemplate, sp
     if (must.length === 0) continue;
     const [row] = await deps.store.db.all<{ j: string | null }>(sql`
       SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
-      FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+      FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id} AND r.round = ${round}
       WHERE c.ancestor_id = ${unit.id} AND +r.status IN ('submitted', 'approved')`);
     const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null][]).map(([id, status, at]) => [id, { status, at }]));
-    const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), calendar);
+    const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id, round), calendar);
     const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));
     for (const u of must) {
       result.expected++;

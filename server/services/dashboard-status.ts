@@ -38,7 +38,7 @@ export async function reportStates(deps: AppDeps, templateId: string, periodId: 
   if (rootIds.length === 0) return new Map();
   const [row] = await deps.store.db.all<{ j: string | null }>(sql`
     SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
-    FROM reports r WHERE r.template_id = ${templateId} AND r.period_id = ${periodId}
+    FROM reports r WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.round = 'official'
       AND r.unit_id IN (SELECT DISTINCT c.unit_id FROM unit_closure c WHERE c.ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(rootIds)})))`);
   const rows = JSON.parse(row?.j ?? '[]') as [number, ReportStatus, string | null][];
   return new Map(rows.map(([id, status, submittedAt]) => [id, { status, submittedAt }]));

@@ -17,7 +17,7 @@ export function sendersTo(scope: PeriodScope, receiver: TreeUnit): TreeUnit[] {
 
 export async function incomingCompleteness(deps: AppDeps, scope: PeriodScope, receiver: TreeUnit): Promise<Completeness> {
   const senders = sendersTo(scope, receiver);
-  const rows = new Map((await listReports(deps.store.db, scope.template.file.id, scope.period.id, senders.map((u) => u.id))).map((r) => [r.unitId, r]));
+  const rows = new Map((await listReports(deps.store.db, scope.template.file.id, scope.period.id, 'official', senders.map((u) => u.id))).map((r) => [r.unitId, r]));
   const result: Completeness = { expected: senders.length, submitted: 0, approved: 0, onTime: 0 };
   for (const u of senders) {
     const row = rows.get(u.id);

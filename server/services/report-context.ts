@@ -2,9 +2,9 @@
 // period (a real one, in force, not too far ahead), the unit in the tree of the period's last day, the
 // caller's access to it (domain/access.ts), and for a report its stored row, whether the unit fills the
 // form and its deadline. Every route goes through here; nothing else decides access.
-import type { Level } from '../../schema/template';
+import type { Level, Round } from '../../schema/template';
 import { type Access, accessTo, grantsInForce, type Grant, type Routing } from '../../domain/access';
-import { addDays, collectionOfPeriod, deadlineRulesForPeriod, deadlinesFor, type Period, periodContaining, periodFromId } from '../../domain/periods';
+import { addDays, collectionOfPeriod, deadlineRulesForPeriod, deadlinesFor, type Period, periodContaining, periodFromId, roundsOfPeriod } from '../../domain/periods';
 import { deadlineLevelOf, isReportingUnit } from '../../domain/reporting-levels';
 import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
 import { vnDate } from '../../domain/vn-time';
@@ -31,6 +31,8 @@ export interface Scope {
 }
 
 export interface ReportContext extends Scope {
+  /** The round of the period this report is sent in (official unless the request names another). */
+  round: Round;
   row: ReportRow | undefined;
   /** Whether the unit fills this form in this period (Art. 7 "đối tượng thực hiện"). */
   isReporter: boolean;
@@ -41,6 +43,20 @@ export interface ReportKey {
   template: string;
   period: string;
   unit: string;
+  /** `?round=`: official when absent. */
+  round?: Round;
+}
+
+/**
+ * The round asked for, once the template declares it for the period: every period has the official
+ * round; the preliminary one (số ước) only where the regime or the period's collection declares it.
+ */
+export function requireRound(template: LoadedTemplate, period: Period, round: Round = 'official'): Round {
+  if (roundsOfPeriod(template.file, period.id).includes(round)) return round;
+  throw notFound(
+    'unknown-round',
+    `Biểu mẫu ${template.file.formNumber} không có lần gửi số ước cho kỳ ${period.id}: chỉ có số chính thức. / The form has no preliminary round for period ${period.id}, only the official one.`,
+  );
 }
 
 export function requireTemplate(deps: AppDeps, templateId: string): LoadedTemplate {
@@ -123,12 +139,19 @@ export async function resolveScope(deps: AppDeps, user: SessionUser, key: Report
 /** The scope of a report plus its stored row, the version it was made with, and its deadline. */
 export async function resolveReport(deps: AppDeps, user: SessionUser, key: ReportKey, need: Need = 'view'): Promise<ReportContext> {
   const scope = await resolveScope(deps, user, key, need);
-  const row = await findReport(deps.store.db, scope.template.file.id, scope.period.id, scope.unit.id);
-  return reportContextOf(deps, scope, scope.unit, row);
+  const round = requireRound(scope.template, scope.period, key.round);
+  const row = await findReport(deps.store.db, scope.template.file.id, scope.period.id, scope.unit.id, round);
+  return reportContextOf(deps, scope, scope.unit, row, round);
 }
 
 /** The context of another unit's report in a period already resolved (bulk actions over units below). */
-export async function reportContextOf(deps: AppDeps, scope: PeriodScope, unit: TreeUnit, row: ReportRow | undefined): Promise<ReportContext> {
+export async function reportContextOf(
+  deps: AppDeps,
+  scope: PeriodScope,
+  unit: TreeUnit,
+  row: ReportRow | undefined,
+  round: Round = 'official',
+): Promise<ReportContext> {
   const version = (row && deps.templates.get(scope.template.file.id, row.templateVersion)) || scope.template;
   // The unit's own report: lists that copy a row show its own row only.
   const template = listedFor(version, scope.tree, { ownUnit: unit.code, periodId: scope.period.id });
@@ -137,15 +160,16 @@ export async function reportContextOf(deps: AppDeps, scope: PeriodScope, unit: T
     unit,
     access: accessTo(scope.grants, unit, scope.tree, scope.routing),
     template,
+    round,
     row,
     isReporter: isReportingUnit(template.file, unit, scope.tree) && fillsCollection(template, scope.period, unit, scope.tree),
-    deadline: await deadlineOf(deps, template, scope.period, unit, scope.tree),
+    deadline: await deadlineOf(deps, template, scope.period, unit, scope.tree, round),
   };
 }
 
-/** The deadline a unit keeps for a period, or null when the template sets none for its level. */
-export async function deadlineOf(deps: AppDeps, template: LoadedTemplate, period: Period, unit: TreeUnit, tree: UnitTree) {
-  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), await deps.holidays.calendar());
+/** The deadline a unit keeps for a period in a round, or null when the template sets none for its level. */
+export async function deadlineOf(deps: AppDeps, template: LoadedTemplate, period: Period, unit: TreeUnit, tree: UnitTree, round: Round = 'official') {
+  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id, round), await deps.holidays.calendar());
   const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => tree.levels.has(l));
   const level = deadlineLevelOf(unit, tree, withDeadline);
   return (level && deadlines[level]) ?? null;

@@ -1,6 +1,7 @@
 // What a reviewer reads beside a report: its audit trail, the comments on it and on its cells, what
 // changed since the submission they returned (cell by cell), and the bulk approval of the reports
 // below a unit that pass their rules.
+import type { Round } from '../../schema/template';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { ApproveAllResult, AuditEntry, CellChange, CellValue, CommentOut } from '../../schema/api';
 import { reportComments, reportSubmissions } from '../../schema/db';
@@ -102,17 +103,17 @@ export async function changesSinceSubmission(deps: AppDeps, t: ReportContext): P
  * Approves every submitted report below the scope's unit that the caller may decide and that passes
  * its rules (errors fixed, warnings explained), one by one; says which it skipped and why.
  */
-export async function approveAll(deps: AppDeps, user: SessionUser, scope: Scope): Promise<ApproveAllResult> {
+export async function approveAll(deps: AppDeps, user: SessionUser, scope: Scope, round: Round = 'official'): Promise<ApproveAllResult> {
   const below = scope.tree.subtree(scope.unit).filter((u) => u.id !== scope.unit.id);
-  const rows = await listReports(deps.store.db, scope.template.file.id, scope.period.id, below.map((u) => u.id));
+  const rows = await listReports(deps.store.db, scope.template.file.id, scope.period.id, round, below.map((u) => u.id));
   const byUnit = new Map(rows.map((r) => [r.unitId, r]));
   const result: ApproveAllResult = { approved: [], skipped: [] };
   for (const unit of below) {
     const row = byUnit.get(unit.id);
     if (row?.status !== 'submitted') continue;
-    const t = await reportContextOf(deps, scope, unit, row);
+    const t = await reportContextOf(deps, scope, unit, row, round);
     if (!t.access.decide) continue;
-    const lockedBy = await lockingUnit(deps.store.db, t.template.file.id, t.period.id, unit, t.tree);
+    const lockedBy = await lockingUnit(deps.store.db, t.template.file.id, t.period.id, unit, t.tree, round);
     if (lockedBy) {
       result.skipped.push({ unitCode: unit.code, reason: `Đã bị khóa: ${lockedBy.name} đã duyệt báo cáo của kỳ.` });
       continue;

@@ -52,17 +52,17 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
   const { templateId, version } = { templateId: target.template.file.id, version: target.template.file.version };
   const saved = await deps.store.write(async (tx) => {
     // Re-read inside the transaction: the revision is only compared against what is stored now.
-    let row = await findReport(tx, templateId, target.period.id, target.unit.id);
+    let row = await findReport(tx, templateId, target.period.id, target.unit.id, target.round);
     const current = row?.revision ?? 0;
     if (body.revision !== current) {
       throw conflict('stale-revision', `Báo cáo đã được thay đổi (phiên bản ${current}, bạn gửi ${body.revision}); hãy tải lại rồi lưu lại.`);
     }
     if (row && !isEditable(row.status)) throw conflict('wrong-state', 'Báo cáo vừa được gửi; không thể sửa.');
-    await assertNotLocked(tx, templateId, target.period.id, target.unit, target.tree);
+    await assertNotLocked(tx, templateId, target.period.id, target.unit, target.tree, target.round);
     if (!row) {
       [row] = await tx
         .insert(reports)
-        .values({ templateId, templateVersion: version, periodId: target.period.id, unitId: target.unit.id, status: 'draft', revision: 0, createdAt: now, updatedAt: now })
+        .values({ templateId, templateVersion: version, periodId: target.period.id, unitId: target.unit.id, round: target.round, status: 'draft', revision: 0, createdAt: now, updatedAt: now })
         .returning();
       await audit(tx, row!.id, now, user, { action: 'create' });
     }

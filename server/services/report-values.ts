@@ -88,7 +88,7 @@ export async function pastInputs(deps: AppDeps, template: LoadedTemplate, unitId
   const history = await deps.unitTrees.history();
   const pasts = new Map(unitIds.map((id) => [id, new Map(periods.map((p) => [p.id, pastOn(history, id, p.end)]))]));
   const sourceIds = [...new Set([...pasts.values()].flatMap((byPeriod) => [...byPeriod.values()].flatMap((p) => p.sources)))];
-  const rows = await findReportsOfPeriods(deps.store.db, template.file.id, periods.map((p) => p.id), sourceIds);
+  const rows = await findReportsOfPeriods(deps.store.db, template.file.id, periods.map((p) => p.id), sourceIds, 'official');
   const stored = await loadValues(deps.store.db, rows.map((r) => r.id));
   const byKey = new Map(rows.map((r) => [`${r.periodId}\u0000${r.unitId}`, r]));
   for (const [unitId, byPeriod] of pasts) {

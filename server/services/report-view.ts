@@ -1,14 +1,16 @@
 // A report as the API shows it (api.md GET /api/reports/:t/:p/:u): the full grid with computed cells,
 // the other periods its formulas read, the rule results, texts, and what the caller may do now; and the
 // list of a period's reports the caller may see.
-import type { Report, ReportListItem } from '../../schema/api';
+import type { Round } from '../../schema/template';
+import type { Report, ReportListItem, RoundState } from '../../schema/api';
+import { roundsOfPeriod } from '../../domain/periods';
 import { accessTo, visibleUnits } from '../../domain/access';
 import { isReportingUnit, unitsThatMustReport } from '../../domain/reporting-levels';
 import { computeReport, requiredPeriodIds } from '../../domain/template/evaluator';
 import { checkRules } from '../../domain/template/rules';
 import { isLate } from '../../domain/vn-time';
 import { isEditable } from '../../domain/workflow';
-import { listReports, loadExplanations, loadSections, loadValues } from '../db/reports';
+import { findReport, listReports, loadExplanations, loadSections, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import { notFound } from '../errors';
 import { toWire } from './aggregate';
@@ -31,7 +33,7 @@ export async function buildReport(deps: AppDeps, given: ReportContext): Promise<
     return values ? [{ period, values: toWire(values), ...(loader.incomplete.has(period) ? { incomplete: true as const } : {}) }] : [];
   });
   const sent = status === 'submitted' || status === 'approved' ? t.row?.submittedAt : null;
-  const lockedBy = await lockingUnit(deps.store.db, t.template.file.id, t.period.id, t.unit, t.tree);
+  const lockedBy = await lockingUnit(deps.store.db, t.template.file.id, t.period.id, t.unit, t.tree, t.round);
   const canWrite = t.access.write && t.isReporter && isEditable(status) && !lockedBy;
   const canDecide = t.access.decide && !lockedBy;
   return {
@@ -41,6 +43,8 @@ export async function buildReport(deps: AppDeps, given: ReportContext): Promise<
     periodStart: t.period.start,
     periodEnd: t.period.end,
     unit: { code: t.unit.code, name: t.unit.name, level: t.unit.level },
+    round: t.round,
+    rounds: await roundStates(deps, t),
     status,
     revision: t.row?.revision ?? 0,
     submittedAt: t.row?.submittedAt ?? null,
@@ -64,11 +68,24 @@ export async function buildReport(deps: AppDeps, given: ReportContext): Promise<
   };
 }
 
+/** Each round the period has (preliminary first), with its own status and deadline (issue 11). */
+async function roundStates(deps: AppDeps, t: ReportContext): Promise<RoundState[]> {
+  const out: RoundState[] = [];
+  for (const round of roundsOfPeriod(t.template.file, t.period.id)) {
+    const row = round === t.round ? t.row : await findReport(deps.store.db, t.template.file.id, t.period.id, t.unit.id, round);
+    const deadline = round === t.round ? t.deadline : await deadlineOf(deps, t.template, t.period, t.unit, t.tree, round);
+    const status = row?.status ?? 'draft';
+    const sent = status === 'submitted' || status === 'approved' ? (row?.submittedAt ?? null) : null;
+    out.push({ round, status, submittedAt: row?.submittedAt ?? null, deadline, isLate: t.isReporter && isLate(deadline, sent, deps.clock()) });
+  }
+  return out;
+}
+
 /**
  * The reports of a period the caller may see, one per unit that fills the form (api.md GET /api/reports);
  * with `under`, only the units that must report for that unit's roll-up.
  */
-export async function listVisibleReports(deps: AppDeps, scope: PeriodScope, under?: string): Promise<ReportListItem[]> {
+export async function listVisibleReports(deps: AppDeps, scope: PeriodScope, under?: string, round: Round = 'official'): Promise<ReportListItem[]> {
   const { template, period, tree, grants, routing } = scope;
   let units = visibleUnits(grants, tree, routing).filter((u) => isReportingUnit(template.file, u, tree));
   if (under !== undefined) {
@@ -77,11 +94,11 @@ export async function listVisibleReports(deps: AppDeps, scope: PeriodScope, unde
     const expected = new Set(unitsThatMustReport(template.file, tree, root).map((u) => u.id));
     units = units.filter((u) => expected.has(u.id));
   }
-  const rows = new Map((await listReports(deps.store.db, template.file.id, period.id, units.map((u) => u.id))).map((r) => [r.unitId, r]));
+  const rows = new Map((await listReports(deps.store.db, template.file.id, period.id, round, units.map((u) => u.id))).map((r) => [r.unitId, r]));
   const items: ReportListItem[] = [];
   for (const unit of units) {
     const row = rows.get(unit.id);
-    const deadline = await deadlineOf(deps, template, period, unit, tree);
+    const deadline = await deadlineOf(deps, template, period, unit, tree, round);
     const sent = row?.status === 'submitted' || row?.status === 'approved' ? row.submittedAt : null;
     items.push({
       unitCode: unit.code,

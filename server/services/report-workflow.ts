@@ -26,7 +26,7 @@ export async function ensureRow(deps: AppDeps, user: SessionUser, target: Report
   if (target.row) return target.row.id;
   const now = deps.clock().toISOString();
   return deps.store.write(async (tx) => {
-    const existing = await findReport(tx, target.template.file.id, target.period.id, target.unit.id);
+    const existing = await findReport(tx, target.template.file.id, target.period.id, target.unit.id, target.round);
     if (existing) return existing.id;
     const [row] = await tx
       .insert(reports)
@@ -35,6 +35,7 @@ export async function ensureRow(deps: AppDeps, user: SessionUser, target: Report
         templateVersion: target.template.file.version,
         periodId: target.period.id,
         unitId: target.unit.id,
+        round: target.round,
         status: 'draft',
         revision: 0,
         createdAt: now,
@@ -87,13 +88,13 @@ async function transition(
 ): Promise<WorkflowResult> {
   const now = deps.clock().toISOString();
   return deps.store.write(async (tx) => {
-    const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id);
+    const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id, target.round);
     const status = row?.status ?? 'draft';
     const next = nextStatus(status, action);
     if (!row || !next) {
       throw conflict('wrong-state', `Không thể ${ACTION_VI[action]} báo cáo đang ở trạng thái "${STATUS_VI[status]}".`);
     }
-    await assertNotLocked(tx, target.template.file.id, target.period.id, target.unit, target.tree);
+    await assertNotLocked(tx, target.template.file.id, target.period.id, target.unit, target.tree, target.round);
     const revision = row.revision + 1;
     const set =
       action === 'submit'

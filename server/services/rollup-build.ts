@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { aggregatedCells, contributionOf, keepsExtremes, scaleOf } from '../../domain/rollup/partials';
 import type { Tx } from '../db/client';
-import { addToAncestors, type Bucket, countedOnOtherVersions, deletePeriodCells, rollupState, setRollupState, valuesOfReports } from '../db/rollups';
+import { addToAncestors, type Bucket, countedOnOtherVersions, countsInRollup, deletePeriodCells, rollupState, setRollupState, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { TemplateRegistry } from '../templates/registry';
 import { toRows } from './rollup';
@@ -41,7 +41,7 @@ export async function rebuildPeriod(tx: Tx, templates: TemplateRegistry, templat
       JOIN units u ON u.id = r.unit_id
       JOIN cell_values cv ON cv.report_id = r.id
       JOIN agg ON agg.row_code = cv.row_code AND agg.col_key = cv.col_key
-      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')
+      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved') AND ${countsInRollup('r')}
         AND r.template_version = ${version} AND u.parent_id IS NOT NULL AND cv.num_value IS NOT NULL
       GROUP BY u.parent_id, r.status, cv.row_code, cv.col_key
     )

@@ -10,7 +10,8 @@ import type { CellValues } from '../../domain/template/cell-key';
 import { requiredPeriodIds } from '../../domain/template/evaluator';
 import { pastOn } from '../../domain/unit-succession';
 import type { TreeUnit } from '../../domain/unit-tree';
-import { type Bucket, maintainedPartials, reportsOfUnits, valuesOfReports } from '../db/rollups';
+import type { Round } from '../../schema/template';
+import { type Bucket, maintainedPartials, preliminaryInSubtrees, reportsOfUnits, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
 import { COUNTED, type Include } from './rollup';
@@ -33,13 +34,18 @@ export function spanOf(template: LoadedTemplate, periodId: string): Span | undef
   return coarse && { period: coarse.period, members: coarse.members, spec: coarse.spec };
 }
 
-/** The partials of some units' subtrees (maintained cells below plus their own reports) in one period. */
-export async function readSubtrees(deps: AppDeps, templateId: string, period: Period, buckets: readonly Bucket[], unitIds: readonly number[]) {
+/**
+ * The partials of some units' subtrees (maintained cells below plus their own reports) in one period:
+ * for the official round, each unit's counted report (its official one once submitted, else its
+ * preliminary one); for the preliminary round, the preliminary figures alone (preliminarySubtrees).
+ */
+export async function readSubtrees(deps: AppDeps, templateId: string, period: Period, buckets: readonly Bucket[], unitIds: readonly number[], round: Round = 'official') {
   const target = deps.templates.forPeriod(templateId, period.id)!;
+  if (round === 'preliminary') return { target, partials: await preliminarySubtrees(deps, target, period, buckets, unitIds) };
   await ensureBuilt(deps, templateId, period.id);
   const db = deps.store.db;
   const out = await maintainedPartials(db, templateId, period.id, buckets, unitIds);
-  const own = await reportsOfUnits(db, templateId, period.id, buckets, unitIds);
+  const own = await reportsOfUnits(db, templateId, period.id, buckets, unitIds, 'counted');
   const values = await valuesOfReports(db, own.map((r) => r.id));
   for (const r of own) {
     const contribution = contributionOf(target.compiled, inVersion(deps, target, r.templateVersion, values.get(r.id) ?? new Map()));
@@ -48,6 +54,25 @@ export async function readSubtrees(deps: AppDeps, templateId: string, period: Pe
     else out.set(r.unitId, contribution);
   }
   return { target, partials: out };
+}
+
+/**
+ * The preliminary figures alone, summed on read from the subtrees' preliminary reports: not maintained,
+ * since only heads comparing estimates read them and a form's preliminary round is a few hundred
+ * reports of one period, against the official roll-ups every dashboard and export reads.
+ */
+async function preliminarySubtrees(deps: AppDeps, target: LoadedTemplate, period: Period, buckets: readonly Bucket[], unitIds: readonly number[]) {
+  const db = deps.store.db;
+  const found = await preliminaryInSubtrees(db, target.file.id, period.id, buckets, unitIds);
+  const values = await valuesOfReports(db, [...new Set(found.map((r) => r.id))]);
+  const out = new Map<number, Partials>();
+  for (const r of found) {
+    const contribution = contributionOf(target.compiled, inVersion(deps, target, r.templateVersion, values.get(r.id) ?? new Map()));
+    const at = out.get(r.rootId);
+    if (at) addPartials(at, contribution);
+    else out.set(r.rootId, contribution);
+  }
+  return out;
 }
 
 export interface UnitGrid {
@@ -63,7 +88,14 @@ export interface UnitGrid {
  * The grids of some units' subtrees for a span, on `template` (the version in force for it), with the
  * other periods its formulas read taken through each unit's past.
  */
-export async function subtreeGrids(deps: AppDeps, template: LoadedTemplate, span: Span, include: Include, units: readonly TreeUnit[]): Promise<Map<number, UnitGrid>> {
+export async function subtreeGrids(
+  deps: AppDeps,
+  template: LoadedTemplate,
+  span: Span,
+  include: Include,
+  units: readonly TreeUnit[],
+  round: Round = 'official',
+): Promise<Map<number, UnitGrid>> {
   const ct = template.compiled;
   const steps = periodSteps(span.spec, span.period.id);
   const history = await deps.unitTrees.history();
@@ -77,7 +109,8 @@ export async function subtreeGrids(deps: AppDeps, template: LoadedTemplate, span
     for (const member of s.members) {
       const pasts = new Map(units.map((u) => [u.id, pastOn(history, u.id, member.end)]));
       const sources = [...new Set([...pasts.values()].flatMap((p) => p.sources))];
-      const { target, partials } = await readSubtrees(deps, template.file.id, member, COUNTED[include], sources);
+      // Other periods a formula reads (last month, last year) are their official figures.
+      const { target, partials } = await readSubtrees(deps, template.file.id, member, COUNTED[include], sources, id === span.period.id ? round : 'official');
       for (const u of units) {
         const past = pasts.get(u.id)!;
         if (past.incomplete) incomplete.get(u.id)!.add(id);

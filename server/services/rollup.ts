@@ -3,6 +3,7 @@
 // the report's contribution between status buckets of its ancestors, in the same transaction as the
 // change. Reading a roll-up is then a lookup (rollup-read.ts); rollup-build.ts is the full recompute.
 import type { ReportStatus } from '../../schema/api';
+import type { Round } from '../../schema/template';
 import type { CellValues } from '../../domain/template/cell-key';
 import { parseCellKey } from '../../domain/template/cell-key';
 import { addPartials, contributionOf, keepsExtremes, type Partials } from '../../domain/rollup/partials';
@@ -15,6 +16,7 @@ import {
   type CellRow,
   clearRollupState,
   hasCountedReports,
+  otherRoundReport,
   removeFromAncestors,
   reportsOfChildren,
   rollupState,
@@ -35,7 +37,7 @@ export const bucketOf = (status: string): Bucket | undefined =>
   status === 'approved' ? 'approved' : status === 'submitted' ? 'submitted' : undefined;
 
 export interface ReportState {
-  row: { id: number; unitId: number; templateId: string; periodId: string; templateVersion: number; status: ReportStatus };
+  row: { id: number; unitId: number; templateId: string; periodId: string; templateVersion: number; status: ReportStatus; round: Round };
   /** The report's stored inputs; loaded when absent and needed. */
   values?: CellValues;
 }
@@ -46,8 +48,29 @@ type RollupDeps = Pick<AppDeps, 'templates' | 'clock'>;
  * Call inside the transaction of any change to a report's status or values, with the report as it
  * was and as it is now (undefined for a report created or deleted). Does nothing when neither state
  * counts, which is every save of a draft.
+ *
+ * Rounds (issue 11): a unit's roll-up counts its official report once submitted or approved, else its
+ * preliminary one (số ước) if that is: a change of a preliminary report under a counted official one
+ * changes nothing, and an official report that starts or stops counting swaps the preliminary one out
+ * or back in, in this same transaction (countsInRollup is the same definition in SQL).
  */
 export async function applyReportChange(tx: Tx, deps: RollupDeps, before: ReportState | undefined, after: ReportState | undefined): Promise<void> {
+  const ref = (after ?? before)?.row;
+  if (!ref) return;
+  const counts = (s: ReportState | undefined) => s !== undefined && bucketOf(s.row.status) !== undefined;
+  if (!counts(before) && !counts(after)) return;
+  const other = await otherRoundReport(tx, ref.templateId, ref.periodId, ref.unitId, ref.round);
+  const standIn: ReportState | undefined =
+    other && bucketOf(other.status) ? { row: { ...other, templateId: ref.templateId, periodId: ref.periodId, status: other.status as ReportStatus, round: ref.round === 'official' ? 'preliminary' : 'official' } } : undefined;
+  if (ref.round === 'preliminary') {
+    if (standIn) return; // the unit's official report is counted: its preliminary one is not
+    return applyCounted(tx, deps, before, after);
+  }
+  return applyCounted(tx, deps, counts(before) ? before : standIn, counts(after) ? after : standIn);
+}
+
+/** Moves one counted report's contribution (the core of applyReportChange, rounds resolved). */
+async function applyCounted(tx: Tx, deps: RollupDeps, before: ReportState | undefined, after: ReportState | undefined): Promise<void> {
   const ref = (after ?? before)?.row;
   if (!ref) return;
   const was = before && bucketOf(before.row.status);

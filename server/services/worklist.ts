@@ -46,7 +46,7 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
           if (follows) mine.set(held.id, { unit: held, receiving: held });
         }
       }
-      const rows = new Map((await listReports(deps.store.db, summary.id, period.id, [...mine.keys()])).map((r) => [r.unitId, r]));
+      const rows = new Map((await listReports(deps.store.db, summary.id, period.id, 'official', [...mine.keys()])).map((r) => [r.unitId, r]));
       for (const { unit, receiving } of mine.values()) {
         const row = rows.get(unit.id);
         const isReporter = isReportingUnit(template.file, unit, tree);

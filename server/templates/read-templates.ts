@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import * as v from 'valibot';
-import { TemplateFileSchema, type TemplateFile } from '../../schema/template';
+import { type Rounds, TemplateFileSchema, type TemplateFile } from '../../schema/template';
 import {
   checkDeadlineRules,
+  checkRoundDeadlines,
+  type DeadlineFields,
   deadlineRulesOf,
   type HolidayCalendar,
   periodFromId,
@@ -212,6 +214,7 @@ export function checkTemplateBody(body: unknown, source: string, holidays: Holid
     const field = p.level !== undefined && file.regime.deadlineDays?.[p.level] !== undefined && file.regime.deadlineWorkingDays[p.level] === undefined ? 'deadlineDays' : 'deadlineWorkingDays';
     problems.push({ path: `regime.${field}${p.level ? `.${p.level}` : ''}`, message: p.message, fix: p.fix, messageVi: p.messageVi, fixVi: p.fixVi });
   }
+  problems.push(...roundProblems('regime', spec, file.regime, holidays, years));
   problems.push(...collectionProblems(file, holidays, years));
   if (problems.length > 0) throw new TemplateLoadError(source, problems);
   return { file, compiled: compiled.template, spec, hash: createHash('sha256').update(JSON.stringify(file)).digest('hex'), source };
@@ -238,8 +241,19 @@ function collectionProblems(file: TemplateFile, holidays: HolidayCalendar, years
       const field = p.level !== undefined && c.deadlineDays?.[p.level] !== undefined && c.deadlineWorkingDays[p.level] === undefined ? 'deadlineDays' : 'deadlineWorkingDays';
       problems.push({ path: `${at}.${field}${p.level ? `.${p.level}` : ''}`, message: p.message, fix: p.fix, messageVi: p.messageVi, fixVi: p.fixVi });
     }
+    problems.push(...roundProblems(at, spec, c, holidays, years));
   }
   return problems;
+}
+
+/** A preliminary round (số ước) of the regime or a collection, at `at`: checkRoundDeadlines' problems. */
+function roundProblems(at: string, spec: PeriodSpec, fields: DeadlineFields & { rounds?: Rounds }, holidays: HolidayCalendar, years: number[]): LoadProblem[] {
+  const round = fields.rounds?.preliminary;
+  if (!round) return [];
+  return checkRoundDeadlines(spec, deadlineRulesOf(fields), deadlineRulesOf(round), holidays, years).map((p) => {
+    const field = p.level === undefined ? '' : round.deadlineDays?.[p.level] !== undefined && round.deadlineWorkingDays[p.level] === undefined ? `.deadlineDays.${p.level}` : `.deadlineWorkingDays.${p.level}`;
+    return { path: `${at}.rounds.preliminary${field}`, message: p.message, fix: p.fix, messageVi: p.messageVi, fixVi: p.fixVi };
+  });
 }
 
 /** Every string in a JSON value, with where it is ("rows[3].label"). */

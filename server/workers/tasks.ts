@@ -3,6 +3,7 @@
 import { Writable } from 'node:stream';
 import type { MessagePort } from 'node:worker_threads';
 import { templateVersions } from '../../schema/db';
+import type { Round } from '../../schema/template';
 import type { SessionUser } from '../auth/sessions';
 import { openStore, type Store } from '../db/client';
 import { createUnitTrees } from '../db/units';
@@ -30,6 +31,7 @@ export interface ExportTask {
   periodId: string;
   unitCode: string;
   include: Include;
+  round: Round;
   now: string;
   /** Chunks of the workbook go out here; the other end answers 'ack' for each one it has taken. */
   port: MessagePort;
@@ -98,7 +100,7 @@ export async function exportWorkbook(task: ExportTask): Promise<void> {
   };
   try {
     const scope = await resolveRollupScope(deps, task.user, { template: task.templateId, period: task.periodId, unit: task.unitCode });
-    const { head, reports } = await openExport(deps, scope, task.include);
+    const { head, reports } = await openExport(deps, scope, task.include, task.round);
     await streamWorkbook(head, reports(), now, sink, pace);
     await new Promise<void>((resolve) => sink.end(resolve));
   } finally {

@@ -20,6 +20,8 @@ function server() {
     periodStart: '2024-12-15',
     periodEnd: '2025-03-14',
     unit: { code: '05971', name: 'Phường Hoàng Văn Thụ', level: 'commune' },
+    round: 'official',
+    rounds: [{ round: 'official', status: 'draft', submittedAt: null, deadline: null, isLate: false }],
     status: 'draft',
     revision: 1,
     submittedAt: null,

@@ -47,7 +47,8 @@ describe('GET /api/openapi.json', () => {
       ['year', 'query', true],
     ]);
     const put = op('put', '/api/reports/{template}/{period}/{unit}/values')!;
-    expect(put.parameters?.map((p) => p.name)).toEqual(['template', 'period', 'unit']);
+    // ?round= (issue 11) beside the path's three.
+    expect(put.parameters?.map((p) => p.name)).toEqual(['template', 'period', 'unit', 'round']);
     const body = put.requestBody!.content['application/json']!.schema;
     expect(Object.keys(body.properties ?? {})).toEqual(expect.arrayContaining(['revision', 'values']));
     expect(body.required).toEqual(expect.arrayContaining(['revision', 'values']));

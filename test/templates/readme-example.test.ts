@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RuleSchema, TemplateFileSchema } from '../../schema/template';
-import { checkDeadlineRules, collectionsOf, createHolidayCalendar, deadlineRulesOf, deadlinesFor, periodFromId, VN_CIVIL_SERVICE_DAYS_OFF } from '../../domain/periods';
+import {
+  checkDeadlineRules,
+  checkRoundDeadlines,
+  collectionsOf,
+  createHolidayCalendar,
+  deadlineRulesForPeriod,
+  deadlineRulesOf,
+  deadlinesFor,
+  periodFromId,
+  VN_CIVIL_SERVICE_DAYS_OFF,
+} from '../../domain/periods';
 import { checkRules, compileTemplate } from '../../domain/template';
 import { cellValues, compiled, contextFor } from './report-context';
 import { loadTemplate, TEMPLATES_DIR } from './template-files';
@@ -75,5 +85,19 @@ describe('README worked example of several frequencies', () => {
     expect(file.collections).toMatchObject(example);
     const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
     for (const c of collectionsOf(file)) expect(checkDeadlineRules(c, c.rules, calendar, [2027]), c.frequency).toEqual([]);
+  });
+});
+
+describe('README worked example of rounds (số ước, số chính thức)', () => {
+  it('is what kinh-te-xa-hoi-xa/3.json declares, with the deadlines the guide gives for 202707, and passes the checks', () => {
+    const example = jsonAfter('**Ví dụ số ước và số chính thức**') as Record<string, unknown>;
+    const file = loadTemplate('kinh-te-xa-hoi-xa/3.json');
+    expect(file.regime).toMatchObject(example);
+    const calendar = createHolidayCalendar(VN_CIVIL_SERVICE_DAYS_OFF);
+    const period = periodFromId(file, '202707')!;
+    expect(deadlinesFor(period, deadlineRulesForPeriod(file, '202707', 'preliminary'), calendar).commune).toBe('2027-07-15');
+    expect(deadlinesFor(period, deadlineRulesForPeriod(file, '202707', 'official'), calendar).commune).toBe('2027-08-05');
+    const [main] = collectionsOf(file);
+    expect(checkRoundDeadlines(file, main!.rules, main!.preliminary!, calendar, [2027])).toEqual([]);
   });
 });

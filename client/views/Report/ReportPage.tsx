@@ -9,6 +9,7 @@ import { hrefFor, type ReportTab, type Route } from '../../router';
 import { FormTab } from './FormTab';
 import { loadReportPage } from './loader';
 import { ReportHeader } from './ReportHeader';
+import { RoundSwitch } from './RoundSwitch';
 import { createWorkflowActions } from './workflow-actions';
 
 // What the form does not need comes when its tab is first opened: on a weak link the form is usable
@@ -28,9 +29,11 @@ export default function ReportPage(props: ReportPageProps) {
   // The app builds a fresh page for each report (a keyed <Match>), so the report, the api and the user
   // are fixed for the page's life: read once, on purpose, to start the loaders.
   const { data, workflow } = untrack(() => {
-    const key = { template: props.route.template, period: props.route.period, unit: props.route.unit };
-    const data = loadReportPage(props.api, key, props.me);
-    const workflow = createWorkflowActions(props.api, key, {
+    const key = { template: props.route.template, period: props.route.period, unit: props.route.unit, ...(props.route.round ? { round: props.route.round } : {}) };
+    // Every call of this page is about the round the address names (issue 11).
+    const api = key.round ? props.api.forRound(key.round) : props.api;
+    const data = loadReportPage(api, key, props.me);
+    const workflow = createWorkflowActions(api, key, {
       children: () => data.children(),
       setChildren: (list) => data.mutateChildren(list),
       onChanged: (unit) => {
@@ -62,6 +65,7 @@ export default function ReportPage(props: ReportPageProps) {
       <Show when={!store.loadError()} fallback={<ErrorBox error={store.loadError()} onRetry={() => void store.load()} />}>
         <Show when={store.report() && store.template() && store.engine()} fallback={<Loading />}>
           <ReportHeader report={store.report()!} template={store.template()!} />
+          <RoundSwitch report={store.report()!} href={(round) => hrefFor({ ...props.route, round: round === 'preliminary' ? round : undefined })} />
           <div class="tabs" role="tablist">
             <For each={tabs()}>
               {(name) => (
@@ -89,7 +93,7 @@ export default function ReportPage(props: ReportPageProps) {
           <Suspense fallback={<Loading />}>
           <Switch>
             <Match when={tab() === 'form'}>
-              <FormTab store={store} engine={store.engine()!} workflow={workflow} api={props.api} />
+              <FormTab store={store} engine={store.engine()!} workflow={workflow} api={data.api} />
             </Match>
             <Match when={tab() === 'below'}>
               <BelowTab data={data} workflow={workflow} />

@@ -69,7 +69,7 @@ describe('GET /api/exports/:template/:period/:unit.json', () => {
     const pkg = v.parse(ReportPackageSchema, body);
     expect(pkg).toMatchObject({
       format: 'vn-bcdv-report-package',
-      formatVersion: '1.0',
+      formatVersion: '1.1',
       sender: { code: '178', name: 'Thành phố Lạng Sơn', level: 'district', hierarchyDate: '2025-03-14' },
       template: { id: T, version: 1, formNumber: 'Biểu số 06/VPCP/KSTT' },
       period: { id: '2025Q1', start: '2024-12-15', end: '2025-03-14' },

@@ -29,6 +29,7 @@ function exportData(file: TemplateFile, periodId: string, units: UnitInput[], in
   const full = (inputs: CellValues) => computeReport(ct, contextFor(file, periodId, new Map([[periodId, inputs]])));
   const reports: ExportReport[] = units.map((u) => ({
     unit: u.unit,
+    round: 'official',
     status: u.status,
     submittedAt: u.submittedAt,
     values: full(cellValues(u.entries)),
@@ -39,6 +40,7 @@ function exportData(file: TemplateFile, periodId: string, units: UnitInput[], in
     period,
     unit: PROVINCE,
     include,
+    round: 'official',
     values: full(aggregateInputs(ct, units.map((u) => cellValues(u.entries)))),
     completeness: { expected: 4, submitted: 3, approved: 2, onTime: 2 },
     reports,

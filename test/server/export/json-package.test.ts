@@ -27,7 +27,7 @@ describe('toJsonPackage', () => {
     const pkg = toJsonPackage(bieu06Data(), NOW);
     expect(pkg).toMatchObject({
       format: 'vn-bcdv-report-package',
-      formatVersion: '1.0',
+      formatVersion: '1.1',
       generatedAt: '2025-04-04T22:30:00.000Z',
       sender: { code: '20', name: 'Tỉnh Lạng Sơn', level: 'province', hierarchyDate: '2025-03-14' },
       template: {

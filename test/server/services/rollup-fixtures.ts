@@ -1,6 +1,6 @@
 // A quarterly test form with every aggregation of the template format, for the roll-up tests: sum,
 // stock (last), average, min, max, none, a ratio recomputed from sums, a text row, decimals, and
-// last-year and year-to-date columns that read across the 2025 reform.
+// last-year and year-to-date columns that read across the 2025 reform; and a preliminary round.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ export const ROLLUP_TEMPLATE: TemplateFile = {
     method: 'Hệ thống thông tin báo cáo',
     cutoff: 'Điều 12 Nghị định 09/2019/NĐ-CP',
     deadlineWorkingDays: { commune: 2, district: 4, province: 6 },
+    // A preliminary round (số ước) too, so the roll-up tests cover rounds (issue 11).
+    rounds: { preliminary: { deadlineWorkingDays: { commune: 1, district: 2, province: 3 } } },
     legalBasis: [{ number: '09/2019/NĐ-CP', date: '2019-01-24' }],
   },
   columns: [

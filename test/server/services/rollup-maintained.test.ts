@@ -15,6 +15,7 @@ import { COUNTED } from '../../../server/services/rollup';
 import { rebuild, rebuildPeriod } from '../../../server/services/rollup-build';
 import { readSubtrees } from '../../../server/services/rollup-read';
 import { createWorkers } from '../../../server/workers/pool';
+import type { Round } from '../../../schema/template';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 import { filingDay, grantPreReformRoles, rollupTemplatesDir, T } from './rollup-fixtures';
 
@@ -47,13 +48,15 @@ const values = fc.array(
   { maxLength: 10 },
 );
 
-const command = fc.record({ period: fc.constantFrom(...PERIODS), unit: fc.nat(), op: fc.constantFrom(...OPS), values });
+const command = fc.record({ period: fc.constantFrom(...PERIODS), unit: fc.nat(), op: fc.constantFrom(...OPS), values, round: fc.constantFrom<Round>('official', 'preliminary') });
 
 interface Command {
   period: string;
   unit: number;
   op: string;
   values: { row: string; col: string; n: number; clear: boolean }[];
+  /** The round acted on (the test form has a preliminary one); official when absent. */
+  round?: Round;
 }
 
 async function run(cmd: Command) {
@@ -67,18 +70,19 @@ async function run(cmd: Command) {
   const own = await user(`${unit.level === 'commune' ? 'canbo' : 'lanhdao'}-${unit.code}`);
   const parent = tree.parentOf(unit);
   const head = await user(`lanhdao-${(parent ?? unit).code}`);
+  const key = { template: T, period: cmd.period, unit: unit.code, round: cmd.round ?? 'official' };
   try {
     if (cmd.op === 'save') {
-      const target = await resolveReport(t.deps, own, { template: T, period: cmd.period, unit: unit.code }, 'write');
+      const target = await resolveReport(t.deps, own, key, 'write');
       const cells = cmd.values
         .filter((v) => !(v.row === 't' && v.col === 'b'))
         .map((v) => ({ row: v.row, col: v.col, value: v.clear ? null : v.row === 't' ? `ghi chú ${v.n}` : v.col === 'b' ? v.n / 100 : v.n }));
       const unique = [...new Map(cells.map((c) => [`${c.row}|${c.col}`, c])).values()];
       await saveReport(t.deps, own, target, { revision: target.row?.revision ?? 0, values: unique });
     } else if (cmd.op === 'submit') {
-      await submitReport(t.deps, own, await resolveReport(t.deps, own, { template: T, period: cmd.period, unit: unit.code }, 'write'));
+      await submitReport(t.deps, own, await resolveReport(t.deps, own, key, 'write'));
     } else {
-      const target = await resolveReport(t.deps, head, { template: T, period: cmd.period, unit: unit.code }, 'decide');
+      const target = await resolveReport(t.deps, head, key, 'decide');
       await decideReport(t.deps, head, target, cmd.op === 'approve' ? 'approve' : 'return', 'Trả lại để sửa.');
     }
   } catch (error) {
@@ -87,8 +91,8 @@ async function run(cmd: Command) {
 }
 
 describe('maintained roll-ups', () => {
-  it('equal the full recompute after any sequence of save, submit, approve and return, for every aggregation, before and after the reform', async () => {
-    const seen = { cells: 0, extremes: 0, returns: 0 };
+  it('equal the full recompute after any sequence of save, submit, approve and return, in either round, for every aggregation, before and after the reform', async () => {
+    const seen = { cells: 0, extremes: 0, returns: 0, swaps: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 5, maxLength: 40 }), async (commands) => {
         await t.deps.store.db.run(sql`DELETE FROM reports`);
@@ -99,6 +103,9 @@ describe('maintained roll-ups', () => {
         seen.cells += maintained.length;
         seen.extremes += maintained.filter((c) => (c as { min: number | null }).min !== null).length;
         seen.returns += (await t.deps.store.db.all(sql`SELECT 1 FROM audit_entries WHERE action IN ('return', 'reopen')`)).length;
+        // Units with both rounds counted: an official report replacing a preliminary one.
+        seen.swaps += (await t.deps.store.db.all(sql`SELECT 1 FROM reports p JOIN reports o ON o.template_id = p.template_id AND o.period_id = p.period_id
+          AND o.unit_id = p.unit_id AND o.round = 'official' WHERE p.round = 'preliminary' AND p.status IN ('submitted', 'approved') AND o.status IN ('submitted', 'approved')`)).length;
         const states = await t.deps.store.db.all(sql`SELECT period_id FROM rollup_periods ORDER BY period_id`);
         for (const period of PERIODS) await t.deps.store.write((tx) => rebuildPeriod(tx, t.deps.templates, T, period, t.now.value.toISOString()));
         expect(maintained).toEqual(await snapshot());
@@ -106,15 +113,17 @@ describe('maintained roll-ups', () => {
         const counted = await t.deps.store.db.all<{ period_id: string }>(sql`SELECT DISTINCT period_id FROM audit_entries a JOIN reports r ON r.id = a.report_id WHERE a.action = 'submit' ORDER BY period_id`);
         expect(states.map((s) => (s as { period_id: string }).period_id)).toEqual(expect.arrayContaining(counted.map((c) => c.period_id)));
       }),
-      { numRuns: 25 },
+      // More runs than before rounds: half the commands act on the preliminary round.
+      { numRuns: 40 },
     );
     // The sequences did reach counted reports, min/max cells and returns: the property is not vacuous.
     expect(seen.cells).toBeGreaterThan(0);
     expect(seen.extremes).toBeGreaterThan(0);
     expect(seen.returns).toBeGreaterThan(0);
+    expect(seen.swaps).toBeGreaterThan(0);
   }, 240_000);
 
-  it('read as each unit\'s subtree, equal the counted reports below combined by each row\'s aggregation', async () => {
+  it('read as each unit\'s subtree, equal the counted reports below (each unit\'s official one once submitted, else its preliminary one) combined by each row\'s aggregation', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 40 }), async (commands) => {
         await t.deps.store.db.run(sql`DELETE FROM reports`);
@@ -127,7 +136,15 @@ describe('maintained roll-ups', () => {
           const tree = await t.deps.unitTrees.at(period.end);
           for (const include of ['approved', 'submitted'] as const) {
             const { partials } = await readSubtrees(t.deps, T, period, COUNTED[include], tree.units.map((u) => u.id));
-            const reports = await t.deps.store.db.all<{ id: number; unit_id: number; status: string }>(sql`SELECT id, unit_id, status FROM reports WHERE template_id = ${T} AND period_id = ${periodId}`);
+            const all = await t.deps.store.db.all<{ id: number; unit_id: number; status: string; round: Round }>(sql`SELECT id, unit_id, status, round FROM reports WHERE template_id = ${T} AND period_id = ${periodId}`);
+            const sent = (r: { status: string } | undefined) => r !== undefined && (r.status === 'submitted' || r.status === 'approved');
+            // The reference definition of rounds, in plain code: the official report once sent, else the preliminary one.
+            const reports = [...new Set(all.map((r) => r.unit_id))].flatMap((unitId) => {
+              const official = all.find((r) => r.unit_id === unitId && r.round === 'official');
+              const preliminary = all.find((r) => r.unit_id === unitId && r.round === 'preliminary');
+              const counted = sent(official) ? official : sent(preliminary) ? preliminary : undefined;
+              return counted ? [counted] : [];
+            });
             const stored = await valuesOfReports(t.deps.store.db, reports.map((r) => r.id));
             for (const unit of tree.units) {
               const below = new Set(tree.subtree(unit).map((u) => u.id));

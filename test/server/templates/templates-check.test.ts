@@ -73,3 +73,35 @@ describe('npm run templates:check', () => {
     expect((failed as { stderr: string }).stderr).toMatch(/^Mẫu báo cáo .*chinh-quyen-so\/1\.json bị từ chối \/ template/);
   }, 60_000);
 });
+
+describe('a preliminary round (rounds.preliminary) is checked as start-up checks it', () => {
+  /** kinh-te-xa-hoi-xa/3.json alone (as version 1), with its preliminary round replaced. */
+  const withPreliminary = (preliminary: unknown) =>
+    put('kinh-te-xa-hoi-xa/3.json', (t) => ({ ...t, version: 1, regime: { ...(t.regime as object), rounds: { preliminary } } }));
+
+  it('accepts the shipped version with its preliminary round', async () => {
+    put('kinh-te-xa-hoi-xa/3.json', (t) => ({ ...t, version: 1 }));
+    expect(await checkTemplateFolder(dir, calendar)).toEqual({ checked: 1, refused: [] });
+  });
+
+  it.each([
+    [
+      'a preliminary deadline after the official one',
+      { deadlineDays: { commune: { day: 20 } } },
+      'regime.rounds.preliminary.deadlineDays.commune',
+      // Checked over every period the holiday table covers; reported at the first (January 2020).
+      'hạn gửi số ước cấp xã 2020-02-20 của kỳ 202001 muộn hơn hạn gửi số chính thức 2020-02-05',
+    ],
+    ['no level at all', {}, 'regime.rounds.preliminary', 'lần gửi số ước chưa có hạn gửi cho cấp nào'],
+    ['no working day after the cutoff', { deadlineWorkingDays: { commune: 0, province: 3 } }, 'regime.rounds.preliminary.deadlineWorkingDays.commune', 'khoản 5 Điều 8'],
+    ['an unknown key', { deadlineWorkingDays: { commune: 1 }, deadline: 3 }, 'regime.rounds.preliminary.deadline', 'trường không có trong định dạng mẫu'],
+  ])('refuses %s, naming the place, Vietnamese first with the English after', async (_name, preliminary, path, words) => {
+    withPreliminary(preliminary);
+    const { refused } = await checkTemplateFolder(dir, calendar);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain(`${path}: `);
+    expect(refused[0]).toContain(words);
+    expect(refused[0]).toContain('cách sửa:');
+    expect(refused[0]).toContain('fix:');
+  });
+});
