@@ -3,6 +3,7 @@
 // that sheet, or whose sheets no longer have the form's rows where they were, is refused, never guessed at.
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../schema/api';
+import { ROUNDS, type Round } from '../../schema/template';
 import type { CompiledTemplate } from '../../domain/template/types';
 import { unprocessable } from '../errors';
 import { FORM_MARKER, formGeometry, ID_SHEET } from './form-workbook';
@@ -13,6 +14,8 @@ export interface WorkbookIdentity {
   period: string;
   unit: string;
   scope: 'unit' | 'below';
+  /** The round the workbook was downloaded for; official for a workbook made before rounds were recorded. */
+  round: Round;
   sheets: { name: string; unit: string; revision: number }[];
 }
 
@@ -58,11 +61,13 @@ export function identify(workbook: ExcelJS.Workbook): WorkbookIdentity {
   }
   const version = Number(field.get('version'));
   const scope = field.get('scope');
+  const round = (field.get('round') || 'official') as Round;
+  if (!ROUNDS.includes(round)) throw foreign();
   if (!field.get('template') || !Number.isInteger(version) || !field.get('period') || !field.get('unit') || (scope !== 'unit' && scope !== 'below') || sheets.length === 0) {
     throw foreign();
   }
   if (sheets.some((s) => !Number.isInteger(s.revision) || s.revision < 0 || !workbook.getWorksheet(s.name))) throw foreign();
-  return { template: field.get('template')!, version, period: field.get('period')!, unit: field.get('unit')!, scope, sheets };
+  return { template: field.get('template')!, version, period: field.get('period')!, unit: field.get('unit')!, scope, round, sheets };
 }
 
 /** The input cells of each form sheet the identity lists, after checking the rows are still where the form has them. */
