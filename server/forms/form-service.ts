@@ -74,6 +74,11 @@ interface Compared {
 
 /** Opens the upload, refuses a workbook of another form, and compares each sheet with the stored report. */
 async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, need: 'view' | 'write'): Promise<Compared[]> {
+  // The address first: a round the form has not in the period is 404 whatever the file is.
+  if (key.round && key.round !== 'official') {
+    const scope = await resolveScope(deps, user, key);
+    requireRound(scope.template, scope.period, key.round);
+  }
   const workbook = await openWorkbook(bytes);
   const id = identify(workbook);
   const wrong = (what: string) =>
