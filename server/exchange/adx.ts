@@ -18,8 +18,8 @@ export type AdxScope = 'subtree' | 'own';
 export function toAdx(data: ExportData, now: Date): string {
   const { compiled, period, template } = data;
   const common = { '@_dataSet': template.id, '@_period': isoPeriodOf(period), '@_templateVersion': String(template.version) };
-  const dataValues = (grid: typeof data.values) =>
-    figuresOf(compiled, grid).map((f) => ({ '@_dataElement': f.row, '@_column': f.col, '@_value': String(f.value) }));
+  const dataValues = (grid: typeof data.values, ct = compiled) =>
+    figuresOf(ct, grid).map((f) => ({ '@_dataElement': f.row, '@_column': f.col, '@_value': String(f.value) }));
   const groups = [
     { '@_orgUnit': data.unit.code, ...common, '@_scope': 'subtree', dataValue: dataValues(data.values) },
     ...data.reports.map((r) => ({
@@ -28,7 +28,7 @@ export function toAdx(data: ExportData, now: Date): string {
       '@_scope': 'own',
       '@_status': r.status,
       ...(r.submittedAt ? { '@_completeDate': new Date(r.submittedAt).toISOString() } : {}),
-      dataValue: dataValues(r.values),
+      dataValue: dataValues(r.values, r.compiled),
     })),
   ];
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
