@@ -5,6 +5,7 @@ import type { CellValue, Issue, Report } from '../../schema/api';
 import type { TemplateFile } from '../../schema/template';
 import { ApiError, type Api } from '../api';
 import { cellKey } from '../../domain/template/cell-key';
+import { listRowCode, openListSizes, openListSizesFor, resizeOpenLists } from '../../domain/template/lists';
 import type { Engine, OtherPeriods } from '../engine';
 import { draftKey, readDraft, removeDraft, writeDraft, type Draft, type DraftStorage } from './draft';
 import { issueId, issuesByCell, shownIssues } from './report-issues';
@@ -184,12 +185,56 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
         adoptReport(r);
         restoreDraft(r);
       });
+      fitOpenLists();
     } catch (e) {
       setLoadError(e);
     } finally {
       setLoading(false);
     }
   }
+
+  /** Shows the open lists at these sizes; the engine is rebuilt on the new rows (their totals, their checks). */
+  function resizeLists(sizes: ReadonlyMap<string, number>): void {
+    const file = template();
+    const r = report();
+    if (!file || !r) return;
+    const next = resizeOpenLists(file, sizes);
+    const e = options.createEngine(next, r.period, otherPeriodsOf(r));
+    batch(() => {
+      setTemplate(next);
+      setEngine(e);
+    });
+  }
+
+  /**
+   * Open lists grown to hold every value held or typed: a draft typed on rows added before a reload, or
+   * rows added on another computer, are never left without a row to show them.
+   */
+  function fitOpenLists(): void {
+    const file = template();
+    const sizes = file && openListSizesFor(file, [...saved().keys(), ...edits().keys()]);
+    if (sizes) resizeLists(sizes);
+  }
+
+  /** Adds a row to an open list (a case, a project); its code, or undefined when the list is full. */
+  function addListRow(listCode: string): string | undefined {
+    const file = template();
+    const max = file?.rows.find((row) => row.code === listCode)?.openList?.maxRows;
+    if (!file || max === undefined) return undefined;
+    const sizes = openListSizes(file);
+    const size = sizes.get(listCode) ?? 0;
+    if (size >= max) return undefined;
+    resizeLists(new Map(sizes).set(listCode, size + 1));
+    return listRowCode(listCode, size + 1);
+  }
+
+  /** The open lists of the form: how many rows each shows and may show. */
+  const openLists = createMemo(() => {
+    const file = template();
+    if (!file) return [];
+    const sizes = openListSizes(file);
+    return file.rows.flatMap((row) => (row.openList ? [{ code: row.code, label: row.label, itemLabel: row.openList.itemLabel, size: sizes.get(row.code) ?? 0, maxRows: row.openList.maxRows }] : []));
+  });
 
   function restoreDraft(r: Report): void {
     const draft = readDraft(options.storage, storageKey);
@@ -237,6 +282,7 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
         setConflict(false);
         setSaveError(undefined);
       });
+      fitOpenLists();
       persistDraft();
     } catch (e) {
       setSaveError(e);
@@ -478,6 +524,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     save,
     submit,
     reloadKeepingEdits,
+    openLists,
+    addListRow,
   };
 }
 

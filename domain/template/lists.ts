@@ -130,6 +130,35 @@ export function resizeOpenLists(file: TemplateFile, counts: ReadonlyMap<string, 
   return { ...file, rows, expandedFor: file.expandedFor ?? {} };
 }
 
+/** How many rows each open list of a written-out template shows now, by list row code. */
+export function openListSizes(file: Pick<TemplateFile, 'rows'>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const row of file.rows) if (row.openList) out.set(row.code, 0);
+  for (const row of file.rows) {
+    const n = row.partOf !== undefined ? out.get(row.partOf) : undefined;
+    if (n !== undefined && row.code.startsWith(`${row.partOf}.`)) out.set(row.partOf!, n + 1);
+  }
+  return out;
+}
+
+/**
+ * The sizes that let a written-out template hold some cell keys (a draft typed on rows the officer added),
+ * or undefined when it already does: each open list grows to its highest item named, up to maxRows.
+ */
+export function openListSizesFor(file: Pick<TemplateFile, 'rows'>, keys: Iterable<string>): Map<string, number> | undefined {
+  const sizes = openListSizes(file);
+  let grew = false;
+  for (const [code, needed] of openRowsIn(file, keys)) {
+    const max = file.rows.find((r) => r.code === code)?.openList?.maxRows ?? 0;
+    const want = Math.min(needed, max);
+    if (want > (sizes.get(code) ?? 0)) {
+      sizes.set(code, want);
+      grew = true;
+    }
+  }
+  return grew ? sizes : undefined;
+}
+
 /** What a listed row takes from its list row: type, unit, bounds, aggregation (not its disabled cells: a total's). */
 function itemBase(row: Row): Row {
   const { list: _list, openList: _open, formula: _formula, was: _was, header: _header, disabled: _disabled, code, label, ...rest } = row;

@@ -20,6 +20,7 @@ import { ReportGrid } from './ReportGrid';
 import { ReturnDialog } from './ReturnDialog';
 import { SectionsPanel } from './SectionsPanel';
 import { TableNotes } from './TableNotes';
+import { OpenListRows } from './OpenListRows';
 import { ExcelRoundTrip } from './ExcelRoundTrip';
 import { ConflictDialog } from '../../offline/ConflictDialog';
 import type { WorkflowActions } from './workflow-actions';
@@ -100,6 +101,15 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
       api.ensureColumnVisible(col, 'auto');
       api.setFocusedCell(node.rowIndex, col);
     }
+  }
+
+  /** Adds a row to an open list and takes the keyboard to its first input cell, once the grid shows it. */
+  function addListRow(code: string) {
+    gridApi()?.stopEditing();
+    const row = props.store.addListRow(code);
+    if (!row) return;
+    const col = file().columns.find((c) => props.engine.cell(row, c.key)?.kind === 'input')?.key;
+    requestAnimationFrame(() => focusCell(row, col ?? ''));
   }
 
   async function save() {
@@ -289,6 +299,7 @@ export function FormTab(props: { store: ReportStore; engine: Engine; workflow: W
           <IssuesPanel store={props.store} cellLabel={cellLabel} onFocusCell={focusCell} />
         </Show>
       </div>
+      <OpenListRows lists={props.store.openLists()} canEdit={r().can.edit} onAdd={addListRow} />
       <TableNotes notes={file().notes} />
       <p class="muted small shortcuts">{t('report.shortcuts')}</p>
 

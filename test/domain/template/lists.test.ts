@@ -3,7 +3,7 @@ import type { TemplateFile } from '../../../schema/template';
 import { cellKey } from '../../../domain/template/cell-key';
 import { compileTemplate } from '../../../domain/template/compile';
 import { computeReport } from '../../../domain/template/evaluator';
-import { derivedCells, expandLists, openRowsIn, resizeOpenLists } from '../../../domain/template/lists';
+import { derivedCells, expandLists, openListSizes, openListSizesFor, openRowsIn, resizeOpenLists } from '../../../domain/template/lists';
 import { aggregatedListCells, contributionOf, valuesOfPartials } from '../../../domain/rollup/partials';
 
 const base: TemplateFile = {
@@ -67,6 +67,16 @@ describe('expandLists', () => {
     const grown = resizeOpenLists(own, new Map([['DS', 9]]));
     expect(grown.rows.filter((r) => r.partOf === 'DS').map((r) => r.code)).toEqual(['DS.1', 'DS.2', 'DS.3']);
     expect(grown.rows.some((r) => r.code === 'X.001')).toBe(true);
+  });
+
+  it('counts the rows an open list shows, and grows it only to hold cells of rows beyond them', () => {
+    const own = expandLists(base, { members, ownUnit: '001', openRows: new Map([['DS', 1]]) });
+    expect(openListSizes(own)).toEqual(new Map([['DS', 1]]));
+    expect(openListSizesFor(own, [cellKey('DS.1', 'so'), cellKey('1', 'so')])).toBeUndefined();
+    expect(openListSizesFor(own, [cellKey('DS.2', 'so')])).toEqual(new Map([['DS', 2]]));
+    // Never past maxRows (3 here), whatever a draft names.
+    expect(openListSizesFor(own, [cellKey('DS.9', 'so')])).toEqual(new Map([['DS', 3]]));
+    expect(openListSizes(resizeOpenLists(own, openListSizesFor(own, [cellKey('DS.9', 'so')])!))).toEqual(new Map([['DS', 3]]));
   });
 
   it('writes out open lists’ items with the roll-up’s generated rows for a unit’s sheet of the Excel package (openItems)', () => {
