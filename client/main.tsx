@@ -2,7 +2,10 @@
 import { render } from 'solid-js/web';
 import App from './App';
 import { registerServiceWorker } from './offline/register-sw';
+import { browserHost, reloadOnMissingChunk } from './stale-build';
 import './styles.css';
+
+reloadOnMissingChunk(browserHost());
 
 const root = document.getElementById('root');
 if (root) {

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
+import { compressText } from './http/compress';
 import { loadUser } from './auth/middleware';
 import { ApiError } from './errors';
 import { noStore, sameOriginOnly, securityHeaders } from './http/security';
@@ -45,6 +46,7 @@ export function createApp(appDeps: AppDeps) {
       },
     }),
   );
+  api.use('*', compressText);
   api.use('*', noStore);
   api.use('*', sameOriginOnly);
   api.use('*', loadUser);

@@ -2,9 +2,11 @@
 // keeps the app shell, so an officer who opened a form can reload it with no connection, and the last
 // answer of each GET /api call the form needs, so the reloaded form has its report and template.
 // Hand-written rather than workbox (vite-plugin-pwa): seventy lines the team can read whole, no
-// dependency tree in the browser or the build, and exactly three rules: navigations and API reads try
-// the network first and fall back to the kept copy (also when the network stalls); hashed assets come
-// from the cache.
+// dependency tree in the browser or the build, and exactly three rules: a navigation gets the kept page
+// at once and the network's copy is kept for the next one (on a 150 ms link that is a round trip before
+// any script runs, on every open); API reads try the network first and fall back to the kept copy (also
+// when the network stalls); hashed assets come from the cache. A kept page of the previous release whose
+// chunks are gone reloads once into the current one (client/stale-build.ts).
 
 interface ExtendableEventLike extends Event {
   waitUntil(p: Promise<unknown>): void;
@@ -58,18 +60,17 @@ sw.addEventListener('fetch', (e) => {
     if (KEPT_API.test(url.pathname)) e.respondWith(networkFirst(request, DATA, request));
     return;
   }
-  if (request.mode === 'navigate') e.respondWith(networkFirst(request, SHELL, '/'));
+  if (request.mode === 'navigate') e.respondWith(keptPageFirst(request, e));
   else if (url.pathname.startsWith('/assets/')) e.respondWith(cacheFirst(request));
 });
 
 /**
- * A network this slow to answer is treated as down for the request, when a kept copy exists: the page
- * soon, the data later (an older report only costs a conflict check when saving; see report-store).
+ * A network this slow to answer is treated as down for the request, when a kept copy exists (an older
+ * report only costs a conflict check when saving; see report-store).
  */
-const PATIENCE_MS = { page: 4000, data: 10_000 };
+const PATIENCE_MS = 10_000;
 
 async function networkFirst(request: Request, cacheName: string, key: Request | string): Promise<Response> {
-  const patience = cacheName === DATA ? PATIENCE_MS.data : PATIENCE_MS.page;
   const network = fetch(request).then((response) => {
     if (response.status === 200) {
       const copy = response.clone();
@@ -80,7 +81,7 @@ async function networkFirst(request: Request, cacheName: string, key: Request | 
   const kept = () => caches.match(key, { cacheName });
   // A stalled line (packets lost rather than refused) waits for the network no longer than `patience`
   // when there is a copy to show; the late answer still refreshes the copy.
-  const late = new Promise<Response | undefined>((resolve) => setTimeout(() => void kept().then(resolve), patience));
+  const late = new Promise<Response | undefined>((resolve) => setTimeout(() => void kept().then(resolve), PATIENCE_MS));
   network.catch(() => undefined);
   try {
     const first = await Promise.race([network, late]);
@@ -91,6 +92,21 @@ async function networkFirst(request: Request, cacheName: string, key: Request | 
     if (copy) return copy;
     throw error;
   }
+}
+
+/** The kept page now, the network's for next time; the network's now when none is kept yet. */
+async function keptPageFirst(request: Request, e: ExtendableEventLike): Promise<Response> {
+  const kept = await caches.match('/', { cacheName: SHELL });
+  const network = fetch(request).then((response) => {
+    if (response.status === 200 && (response.headers.get('Content-Type') ?? '').startsWith('text/html')) {
+      const copy = response.clone();
+      void caches.open(SHELL).then((c) => c.put('/', copy));
+    }
+    return response;
+  });
+  if (!kept) return network;
+  e.waitUntil(network.catch(() => undefined));
+  return kept;
 }
 
 async function cacheFirst(request: Request): Promise<Response> {

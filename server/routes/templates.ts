@@ -12,7 +12,7 @@ import { notFound } from '../errors';
 import { requireTemplate } from '../services/report-context';
 import { listedFor } from '../templates/expand';
 import { findReport, loadValues } from '../db/reports';
-import { openRowsIn } from '../../domain/template/lists';
+import { hasLists, hasOpenLists, openRowsIn } from '../../domain/template/lists';
 import type { LoadedTemplate } from '../templates/registry';
 import { valid } from '../validate';
 
@@ -28,6 +28,16 @@ function requirePeriodOf(template: LoadedTemplate, periodId: string) {
   const period = periodFromId(template.spec, periodId);
   if (!period) throw notFound('unknown-period', `Kỳ "${periodId}" không phải kỳ của biểu mẫu ${template.file.formNumber} (${template.file.frequency}).`);
   return period;
+}
+
+/**
+ * How long a browser may keep a version as written out for a period and unit. Without lists it is the
+ * file itself (a day, as above). Generated lists follow the hierarchy, which an import of the official
+ * unit list may change: an hour. Open lists hold the report's own rows, which change with every save.
+ */
+function cacheSecondsFor(file: LoadedTemplate['file']): number {
+  if (hasOpenLists(file)) return 0;
+  return hasLists(file) ? 3600 : 86400;
 }
 
 /** Blank rows an open list offers beyond those a report holds, for the officer to type into. */
@@ -58,6 +68,8 @@ export const templatesRoutes = new Hono<AppEnv>()
     }
     // Generated lists name the units in force on the period's last day (and a unit's own report its row).
     const period = requirePeriodOf(found, periodId);
+    const cacheFor = cacheSecondsFor(found.file);
+    if (cacheFor > 0) c.header('Cache-Control', `private, max-age=${cacheFor}`);
     const tree = await deps.unitTrees.at(period.end);
     const own = unit === undefined ? undefined : tree.byCode(unit);
     if (unit !== undefined && !own) throw notFound('unknown-unit', `Không có đơn vị mã "${unit}" vào ngày ${period.end}.`);
