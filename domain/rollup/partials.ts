@@ -23,6 +23,24 @@ export function aggregatedCells(ct: CompiledTemplate): CellSpec[] {
   return ct.inputCells.filter((c) => c.valueType !== 'text' && overUnits(c.aggregation) !== undefined);
 }
 
+/**
+ * The cells of generated lists' rows that `ct` does not write out (one row per unit in force, whatever
+ * tree `ct` was written out for), as a row code prefix ("B3.") and a column with the cell each such row
+ * has: what contributionOf carries by listSpecOf, for the full recompute's SQL to match by prefix.
+ */
+export function aggregatedListCells(ct: CompiledTemplate): { prefix: string; spec: CellSpec }[] {
+  if (!ct.hasGeneratedLists) return [];
+  return ct.file.rows
+    .filter((r) => r.list)
+    .flatMap((r) =>
+      ct.columns.flatMap((c) => {
+        // Any unit code names the same cell; this one is never a row of the template.
+        const spec = ct.listCell(`${r.code}.\u0000`, c.key);
+        return spec && overUnits(spec.aggregation) !== undefined ? [{ prefix: `${r.code}.`, spec }] : [];
+      }),
+    );
+}
+
 export const scaleOf = (spec: Pick<CellSpec, 'decimals'>): number => 10 ** spec.decimals;
 
 /** Whether min/max are kept for the cell. */

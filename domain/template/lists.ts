@@ -22,6 +22,12 @@ export interface Expansion {
    * row `from`; without it (a roll-up) every listed unit's row is an input carried from the reports.
    */
   ownUnit?: string;
+  /**
+   * Without `ownUnit`, write the open lists out with their items all the same: a unit's sheet of the
+   * Excel package, whose generated lists keep the roll-up's shape so that every sheet with the same
+   * open rows shares one layout.
+   */
+  openItems?: boolean;
   /** The period the hierarchy is of, recorded in the result's `expandedFor`. */
   periodId?: string;
 }
@@ -83,7 +89,7 @@ export function expandLists(given: TemplateFile, how: Expansion): TemplateFile {
       rows.push(row);
       continue;
     }
-    if (row.openList && how.ownUnit === undefined) {
+    if (row.openList && how.ownUnit === undefined && !how.openItems) {
       // A roll-up: each report stored its open list's total (see derivedCells), which adds up as an input.
       const { openList: _open, formula: _formula, ...total } = row;
       rows.push({ ...total, ...(textColumns.length > 0 ? { disabled: textColumns } : {}) });

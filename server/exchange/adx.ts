@@ -18,8 +18,8 @@ export type AdxScope = 'subtree' | 'own';
 export function toAdx(data: ExportData, now: Date): string {
   const { compiled, period, template } = data;
   const common = { '@_dataSet': template.id, '@_period': isoPeriodOf(period), '@_templateVersion': String(template.version) };
-  const dataValues = (grid: typeof data.values) =>
-    figuresOf(compiled, grid).map((f) => ({ '@_dataElement': f.row, '@_column': f.col, '@_value': String(f.value) }));
+  const dataValues = (grid: typeof data.values, ct = compiled) =>
+    figuresOf(ct, grid).map((f) => ({ '@_dataElement': f.row, '@_column': f.col, '@_value': String(f.value) }));
   const groups = [
     { '@_orgUnit': data.unit.code, ...common, '@_scope': 'subtree', dataValue: dataValues(data.values) },
     ...data.reports.map((r) => ({
@@ -28,7 +28,7 @@ export function toAdx(data: ExportData, now: Date): string {
       '@_scope': 'own',
       '@_status': r.status,
       ...(r.submittedAt ? { '@_completeDate': new Date(r.submittedAt).toISOString() } : {}),
-      dataValue: dataValues(r.values),
+      dataValue: dataValues(r.values, r.compiled),
     })),
   ];
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
@@ -77,10 +77,30 @@ export function parseAdx(xml: string): AdxParse {
   if (namespaceOfRoot(xml) !== ADX_NAMESPACE) {
     return { ok: false, message: `Phần tử gốc phải là "adx" thuộc không gian tên ${ADX_NAMESPACE}.` };
   }
-  const parsed: unknown = parser.parse(xml);
+  const parsed: unknown = decodeEntities(parser.parse(xml));
   const result = v.safeParse(AdxDocument, parsed);
   if (!result.success) return { ok: false, message: 'Tài liệu ADX không đúng cấu trúc.', issues: result.issues };
   return { ok: true, groups: result.output.adx.group };
+}
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The parser runs with entity processing off (a DOCTYPE's entities are never expanded), which also
+ * leaves XML's predefined entities and character references as written: they are decoded here, so a
+ * text figure with a quote or an ampersand ("Khiếu nại "đông người"") reads back as it was written.
+ */
+function decodeEntities(node: unknown): unknown {
+  if (typeof node === 'string') {
+    return node.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, name: string) => {
+      if (name[0] !== '#') return PREDEFINED[name] ?? whole;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  }
+  if (Array.isArray(node)) return node.map(decodeEntities);
+  if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, val]) => [k, decodeEntities(val)]));
+  return node;
 }
 
 /** The namespace of the root element when it is `adx` (default namespace or any prefix). */

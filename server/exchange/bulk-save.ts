@@ -7,7 +7,9 @@ import { reports } from '../../schema/db';
 import type { SessionUser } from '../auth/sessions';
 import { findReport, loadSections, loadValues } from '../db/reports';
 import type { Period } from '../../domain/periods';
-import type { TreeUnit } from '../../domain/unit-tree';
+import type { TreeUnit, UnitTree } from '../../domain/unit-tree';
+import { isDerivedKey } from '../../domain/template/lists';
+import { type ListedTemplate, listedFor, withOpenRows } from '../templates/expand';
 import type { LoadedTemplate } from '../templates/registry';
 import { grantsInForce } from '../../domain/access';
 import { isReportingUnit } from '../../domain/reporting-levels';
@@ -19,7 +21,7 @@ import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { requirePeriod, requireTemplate, routingOf } from '../services/report-context';
 import { mayImportFor } from './sender-scope';
-import { audit, writeCells, writeSections } from '../services/report-save';
+import { audit, storeFigures, writeSections } from '../services/report-save';
 
 export interface BulkReport {
   templateId: string;
@@ -97,7 +99,11 @@ export async function bulkSave(
     }
     seenUnits.add(reportKey);
     const row = await findReport(deps.store.db, templateId, period.id, unit.id, 'official');
-    const template = (row && deps.templates.get(templateId, row.templateVersion)) || deps.templates.forPeriod(templateId, period.id)!;
+    const version = (row && deps.templates.get(templateId, row.templateVersion)) || deps.templates.forPeriod(templateId, period.id)!;
+    // The unit's own report, as a save sees it: its lists written out for it, its open lists holding the
+    // rows the import names (so an item is an input, a list's total and a copied row are computed).
+    const own = listedFor(version, tree, { ownUnit: unit.code, periodId: period.id });
+    const template = withOpenRows(own, (entry.values ?? []).map((c) => cellKey(c.row, c.col)));
     if (!isReportingUnit(template.file, unit, tree)) {
       issues.push(issue(unit.code, 'not-a-reporter', `${unit.name} không thuộc đối tượng thực hiện báo cáo này trong kỳ ${period.id}.`));
       continue;
@@ -119,22 +125,28 @@ export async function bulkSave(
     for (const s of entry.sections ?? []) {
       if (!sectionKeys.has(s.key)) issues.push({ row: '', col: s.key, code: 'unknown-section', message: `${unit.code}: biểu mẫu không có mục "${s.key}".`, severity: 'error' });
     }
-    planned.push({ templateId, period, unit, template, values, replace: entry.values !== undefined && (entry.replace ?? false), sections: entry.sections ?? [] });
+    planned.push({ templateId, period, unit, tree, template, values, replace: entry.values !== undefined && (entry.replace ?? false), sections: entry.sections ?? [] });
   }
   if (issues.length > 0) throw unprocessable('invalid-values', `Có ${issues.length} lỗi trong dữ liệu nhập; chưa nhập gì.`, issues);
 
   const now = deps.clock().toISOString();
   const results = await deps.store.write(async (tx) => {
     const out: ImportReportResult[] = [];
-    for (const { templateId, period, unit, template, values, replace, sections } of planned) {
+    for (const target of planned) {
+      const { templateId, period, unit, template, values, replace, sections } = target;
+      const base = ((template as ListedTemplate).listing?.base ?? template).file;
       let row = await findReport(tx, templateId, period.id, unit.id, 'official');
       if (row && !isEditable(row.status)) {
         throw conflict('wrong-state', `Báo cáo của ${unit.name} (${unit.code}) đã gửi hoặc đã duyệt nên không nhập đè được; không nhập gì.`);
       }
       const stored = row ? ((await loadValues(tx, [row.id])).get(row.id) ?? new Map()) : new Map<string, number | string>();
       const listed = new Set(values.map((c) => cellKey(c.row, c.col)));
+      // Derived list cells are not the import's to clear: they follow from the inputs (storeFigures).
       const cleared: CellInput[] = replace
-        ? [...stored.keys()].filter((k) => !listed.has(k)).map((k) => ({ ...parseCellKey(k), value: null }))
+        ? [...stored.keys()]
+            .filter((k) => !listed.has(k))
+            .map((k) => ({ ...parseCellKey(k), value: null }))
+            .filter((c) => !isDerivedKey(base, c.row))
         : [];
       const all = [...values, ...cleared];
       const changes: ImportChange[] = all.flatMap(({ row: r, col, value }) => {
@@ -160,7 +172,7 @@ export async function bulkSave(
       const reportId = row!.id;
       await audit(tx, reportId, now, user, { action: 'import', reason: options.source });
       const body: PutValuesBody = { revision: current, values: all, sections };
-      await writeCells(tx, reportId, stored, body, now, user);
+      await storeFigures(tx, deps, target, row!, stored, body, now, user);
       await writeSections(tx, reportId, body, now, user);
       await tx.update(reports).set({ revision, updatedAt: now }).where(eq(reports.id, reportId));
     }
@@ -173,6 +185,7 @@ interface Planned {
   templateId: string;
   period: Period;
   unit: TreeUnit;
+  tree: UnitTree;
   template: LoadedTemplate;
   values: CellInput[];
   replace: boolean;

@@ -12,15 +12,18 @@ import type { AppDeps } from '../env';
 import type { ExportUnit } from '../export/export-data';
 import type { ReportContext } from '../services/report-context';
 import { buildEvalContext, unitInputLoader } from '../services/report-values';
+import { withOpenRows } from '../templates/expand';
 import { type PacketKind, toWire } from './qcvn125-mapping';
 import { envelope, outlineSubmissionBody, ownReportDataBody, reportStatusBody } from './qcvn125-packets';
 
 export async function enqueueApproved(tx: Tx, deps: AppDeps, target: ReportContext, reportId: number, now: string): Promise<void> {
   const row = await findReport(tx, target.template.file.id, target.period.id, target.unit.id, target.round);
   if (!row || row.id !== reportId) return;
-  const { template, period } = target;
+  const { period } = target;
   const unit: ExportUnit = { code: target.unit.code, name: target.unit.name, level: target.unit.level, parentCode: null };
   const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map();
+  // The report's open lists hold its items: they go out with its figures.
+  const template = withOpenRows(target.template, stored.keys());
   const ctx = await buildEvalContext(template, period, stored, unitInputLoader(deps, template, target.unit));
   const grid = computeReport(template.compiled, ctx);
   const packets: [PacketKind, unknown][] = [

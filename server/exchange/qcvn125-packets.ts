@@ -196,7 +196,7 @@ export function reportDataBody(data: ExportData) {
       round: ROUND_CODES[r.round],
       status: STATUS_CODES[r.status],
       submittedAt: r.submittedAt === null ? null : new Date(r.submittedAt).toISOString(),
-      values: dataValuesOf(ct, r.values),
+      values: dataValuesOf(r.compiled ?? ct, r.values),
     })),
   };
 }

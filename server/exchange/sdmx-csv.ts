@@ -32,19 +32,19 @@ export function toSdmxCsv(data: ExportData): string {
   const { compiled, template, period } = data;
   const id = structureId(template.id, template.version);
   const time = isoPeriodOf(period);
-  const unitOf = (row: string) => {
-    const r = compiled.row(row);
+  const unitOf = (ct: typeof compiled, row: string) => {
+    const r = ct.row(row);
     return r?.unit ?? template.defaults?.unit ?? '';
   };
   const lines = [SDMX_COLUMNS.join(',')];
-  const write = (scope: 'T' | 'O', area: string, grid: typeof data.values) => {
-    for (const f of figuresOf(compiled, grid)) {
-      const cells = ['dataflow', id, 'I', scope, area, time, f.row, f.col, String(f.value), unitOf(f.row), f.computed ? 'Y' : 'N'];
+  const write = (scope: 'T' | 'O', area: string, grid: typeof data.values, ct = compiled) => {
+    for (const f of figuresOf(ct, grid)) {
+      const cells = ['dataflow', id, 'I', scope, area, time, f.row, f.col, String(f.value), unitOf(ct, f.row), f.computed ? 'Y' : 'N'];
       lines.push(cells.map(csvField).join(','));
     }
   };
   write('T', data.unit.code, data.values);
-  for (const r of data.reports) write('O', r.unit.code, r.values);
+  for (const r of data.reports) write('O', r.unit.code, r.values, r.compiled);
   return `${lines.join('\r\n')}\r\n`;
 }
 

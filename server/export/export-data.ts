@@ -18,6 +18,8 @@ import { deadlineOf } from '../services/report-context';
 import { COUNTED, type Include } from '../services/rollup';
 import { subtreeGrids } from '../services/rollup-read';
 import { buildEvalContext, inVersion, otherPeriodsOf, pastInputs } from '../services/report-values';
+import { hasOpenLists } from '../../domain/template/lists';
+import { type ListedTemplate, listedFor, withOpenRows } from '../templates/expand';
 
 export interface ExportUnit {
   code: string;
@@ -36,6 +38,12 @@ export interface ExportReport {
   submittedAt: string | null;
   /** The full grid: stored inputs and computed cells. */
   values: CellValues;
+  /**
+   * The shape of the report's own figures when it differs from the roll-up's: the same rows, with each
+   * open list's items written out (the rows the officer added; they stay on the unit's sheet and do not
+   * add up across units). Absent: the head's `compiled`.
+   */
+  compiled?: CompiledTemplate;
 }
 
 /** One unit that must report, for the completeness sheet: who reported, when, on time or late. */
@@ -148,6 +156,10 @@ async function* countedReports(
   const byUnit = new Map(rows.map((r) => [r.unit_id, r]));
   const order = unitsThatMustReport(template.file, tree, unit).filter((u) => byUnit.has(u.id));
   const others = otherPeriodsOf(template, period);
+  // A unit's own report holds its open lists' items: its figures are laid out with them (one compiled
+  // shape per set of item counts, cached), the generated lists keeping the roll-up's rows.
+  const base = (template as ListedTemplate).listing?.base.file;
+  const items = base && hasOpenLists(base) ? listedFor(template, tree, { periodId: period.id, openItems: true }) : undefined;
   for (let i = 0; i < order.length; i += CHUNK) {
     const chunk = order.slice(i, i + CHUNK);
     const values = await valuesOfReports(deps.store.db, chunk.map((u) => byUnit.get(u.id)!.id));
@@ -156,8 +168,10 @@ async function* countedReports(
     for (const u of chunk) {
       const row = byUnit.get(u.id)!;
       const own = inVersion(deps, template, row.template_version, values.get(row.id) ?? new Map());
-      const ctx = await buildEvalContext(template, period, own, async () => past.values.get(u.id) ?? new Map());
-      yield { unit: toUnit(u), round: row.round, status: row.status, submittedAt: row.submitted_at, values: computeReport(template.compiled, ctx), sections: texts.get(row.id) ?? [] };
+      const shape = items ? withOpenRows(items, own.keys()) : template;
+      const ctx = await buildEvalContext(shape, period, own, async () => past.values.get(u.id) ?? new Map());
+      const report: ExportReport = { unit: toUnit(u), round: row.round, status: row.status, submittedAt: row.submitted_at, values: computeReport(shape.compiled, ctx), sections: texts.get(row.id) ?? [] };
+      yield shape === template ? report : { ...report, compiled: shape.compiled };
     }
   }
 }

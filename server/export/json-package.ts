@@ -95,7 +95,13 @@ export type ReportPackage = v.InferOutput<typeof ReportPackageSchema>;
 
 export function toJsonPackage(data: ExportData, now: Date): ReportPackage {
   const { template, compiled, period } = data;
-  const values = dataValuesOf(compiled);
+  // A unit's report may have its own shape (its open lists' items): one lister per shape.
+  const listers = new Map<CompiledTemplate, (grid: CellValues) => PackageDataValue[]>();
+  const values = (grid: CellValues, ct: CompiledTemplate = compiled) => {
+    let list = listers.get(ct);
+    if (!list) listers.set(ct, (list = dataValuesOf(ct)));
+    return list(grid);
+  };
   return {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -122,7 +128,7 @@ export function toJsonPackage(data: ExportData, now: Date): ReportPackage {
       round: report.round,
       status: report.status,
       submittedAt: report.submittedAt === null ? null : normaliseInstant(report.submittedAt),
-      dataValues: values(report.values),
+      dataValues: values(report.values, report.compiled),
       sections: (template.sections ?? []).flatMap((section) => {
         const text = report.sections?.find((x) => x.key === section.key)?.text ?? '';
         return text.trim() === '' ? [] : [{ key: section.key, title: section.title, text }];

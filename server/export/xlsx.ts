@@ -1,5 +1,5 @@
 // The Excel package for the ministry: the roll-up laid out like the paper form, then one sheet per
-// reporting unit with its own figures and status.
+// reporting unit with its own figures and status (and its open lists' items, which the roll-up totals).
 //
 // Written with exceljs's streaming WorkbookWriter rather than the in-memory Workbook: a national
 // package has one sheet per unit (thousands), and the streaming writer serialises each sheet when it is
@@ -8,6 +8,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValues } from '../../domain/template/cell-key';
+import type { CompiledTemplate } from '../../domain/template/types';
 import type { ExportData, ExportHead, ExportReport, ExportUnit } from './export-data';
 import { formLayout, heightFor, textLines, type FormLayout } from './xlsx-layout';
 import { planTable, writeTable, type TablePlan } from './xlsx-table';
@@ -95,18 +96,30 @@ export async function streamWorkbook(
   workbook.created = now;
   workbook.modified = now;
 
-  const layout = formLayout(data.compiled);
-  const form = { data, layout, table: planTable(data.compiled, layout), now };
+  // The layout and table plan come from the template alone: made once per shape, not per sheet. The
+  // roll-up has one shape; a unit's sheet has its own where its open lists hold items, one per set of
+  // item counts (export-data caches the compiled shapes), so thousands of sheets share a few plans.
+  const plans = new Map<CompiledTemplate, Pick<FormSheet, 'layout' | 'table'>>();
+  const planOf = (ct: CompiledTemplate) => {
+    let plan = plans.get(ct);
+    if (!plan) {
+      const layout = formLayout(ct);
+      plans.set(ct, (plan = { layout, table: planTable(ct, layout) }));
+    }
+    return plan;
+  };
+  const form = { data, now };
   const summary = [completenessLine(data.completeness), includeLine(data.include)];
   if (hasRounds(data)) summary.push(roundLine(data.round));
-  writeFormSheet(workbook, SUMMARY_SHEET, { ...form, unit: data.unit, values: data.values, round: data.round, notes: summary, signed: true });
+  writeFormSheet(workbook, SUMMARY_SHEET, { ...form, ...planOf(data.compiled), unit: data.unit, values: data.values, round: data.round, notes: summary, signed: true });
   const sheetName = createSheetNamer([SUMMARY_SHEET, COMPLETENESS_SHEET]);
   for await (const report of reports) {
     const notes = [statusLine(report.status, report.submittedAt)];
     const titles = new Map((data.template.sections ?? []).map((x) => [x.key, x.title]));
     const sections = (report.sections ?? []).filter((x) => x.text.trim() !== '' && titles.has(x.key)).map((x) => ({ title: titles.get(x.key)!, text: x.text }));
     if (report.round !== data.round) notes.push(standInLine);
-    writeFormSheet(workbook, sheetName(report.unit), { ...form, unit: report.unit, values: report.values, round: report.round, notes, sections, signed: false });
+    const plan = planOf(report.compiled ?? data.compiled);
+    writeFormSheet(workbook, sheetName(report.unit), { ...form, ...plan, unit: report.unit, values: report.values, round: report.round, notes, sections, signed: false });
     // Let the zip take the committed sheet before the next one is built, and wait while the sink is
     // full, so memory holds a few sheets of XML rather than all of them.
     await new Promise((resolve) => setImmediate(resolve));

@@ -19,7 +19,7 @@ import { conflict, forbidden, unprocessable } from '../errors';
 import { currentIssues } from './report-check';
 import type { ReportContext } from './report-context';
 import { assertNotLocked } from './report-lock';
-import { applyReportChange } from './rollup';
+import { applyReportChange, type ReportState } from './rollup';
 
 type CellValue = number | string;
 
@@ -68,18 +68,32 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
     }
     const reportId = row!.id;
     const stored = (await loadValues(tx, [reportId])).get(reportId) ?? new Map<string, CellValue>();
-    const cells = await writeCells(tx, reportId, stored, body, now, user);
+    const cells = await storeFigures(tx, deps, target, row!, stored, body, now, user);
     let changes = cells.changes;
-    if (changes > 0) await writeDerivedCells(tx, target, reportId, cells.after);
     changes += await writeSections(tx, reportId, body, now, user);
     changes += await writeExplanations(tx, reportId, body, now, user);
     const revision = changes > 0 ? current + 1 : current;
     if (changes > 0) await tx.run(sql`UPDATE reports SET revision = ${revision}, updated_at = ${now} WHERE id = ${reportId}`);
-    const after = cells.after;
-    await applyReportChange(tx, deps, { row: row!, values: stored }, { row: row!, values: after });
-    return { revision, values: after };
+    return { revision, values: cells.after };
   });
   return { revision: saved.revision, issues: await currentIssues(deps, target, saved.values) };
+}
+
+/** What storing a report's figures needs to know of it: its template (written out for the unit), period, unit and hierarchy. */
+export type FiguresTarget = Pick<ReportContext, 'template' | 'period' | 'unit' | 'tree'>;
+
+/**
+ * Stores a report's figures and everything that follows from them, in the caller's transaction: the
+ * changed cells with their audit entries, the derived list cells (an open list's total, a unit's own
+ * row of a list copying a row) and the report's move in the maintained roll-ups. Every path that writes
+ * figures goes through here: PUT …/values and the Excel upload (saveReport), ADX and QCVN 125 imports
+ * (bulkSave), so a roll-up never waits for a later save to see them. `stored`: the inputs as stored now.
+ */
+export async function storeFigures(tx: Tx, deps: AppDeps, target: FiguresTarget, row: ReportState['row'], stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
+  const cells = await writeCells(tx, row.id, stored, body, now, user);
+  if (cells.changes > 0) await writeDerivedCells(tx, target, row.id, cells.after);
+  await applyReportChange(tx, deps, { row, values: stored }, { row, values: cells.after });
+  return cells;
 }
 
 /**
@@ -87,7 +101,7 @@ async function store(deps: AppDeps, user: SessionUser, target: ReportContext, bo
  * (writeCellChanges: each list is one JSON parameter), and returns the stored inputs as they are now,
  * worked out from `stored` rather than read back.
  */
-export async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
+async function writeCells(tx: Tx, reportId: number, stored: CellValues, body: PutValuesBody, now: string, user: SessionUser) {
   const upserts: { row: string; col: string; num: number | null; text: string | null }[] = [];
   const cleared: { row: string; col: string }[] = [];
   const entries: (typeof auditEntries.$inferInsert)[] = [];
@@ -116,7 +130,7 @@ export async function writeCells(tx: Tx, reportId: number, stored: CellValues, b
  * updates `values` (the stored inputs) to match. Not audited: they follow from audited cells. Figures
  * that read other periods are not derived here.
  */
-async function writeDerivedCells(tx: Tx, target: ReportContext, reportId: number, values: CellValues) {
+async function writeDerivedCells(tx: Tx, target: FiguresTarget, reportId: number, values: CellValues) {
   const base = (target.template as ListedTemplate).listing;
   if (!base) return;
   const file = base.base.file;

@@ -4,7 +4,7 @@
 // rebuilt in a worker thread through its own connection while this process's writers wait in the
 // write queue, so the event loop stays free.
 import { sql } from 'drizzle-orm';
-import { aggregatedCells, contributionOf, keepsExtremes, scaleOf } from '../../domain/rollup/partials';
+import { aggregatedCells, aggregatedListCells, contributionOf, keepsExtremes, scaleOf } from '../../domain/rollup/partials';
 import type { Tx } from '../db/client';
 import { addToAncestors, type Bucket, countedOnOtherVersions, countsInRollup, deletePeriodCells, rollupState, setRollupState, valuesOfReports } from '../db/rollups';
 import type { AppDeps } from '../env';
@@ -29,10 +29,34 @@ export async function rebuildPeriod(tx: Tx, templates: TemplateRegistry, templat
   const version = target.file.version;
   await deletePeriodCells(tx, templateId, periodId);
   const cells = aggregatedCells(target.compiled).map((c) => [c.row, c.col, scaleOf(c), keepsExtremes(c) ? 1 : 0]);
+  const counted = sql`r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved') AND ${countsInRollup('r')}
+        AND r.template_version = ${version} AND u.parent_id IS NOT NULL AND cv.num_value IS NOT NULL`;
+  // Rows of generated lists (a unit's own row, stored with its report) are matched by their list's prefix.
+  const lists = aggregatedListCells(target.compiled).map(({ prefix, spec }) => [prefix, spec.col, scaleOf(spec), keepsExtremes(spec) ? 1 : 0]);
+  const listCte =
+    lists.length === 0
+      ? sql``
+      : sql`lists(prefix, col_key, scale, extreme) AS MATERIALIZED (
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(lists)})
+    ),`;
+  const listRows =
+    lists.length === 0
+      ? sql``
+      : sql`UNION ALL
+      SELECT u.parent_id, r.status, cv.row_code, cv.col_key,
+        SUM(CAST(ROUND(cv.num_value * lists.scale) AS INTEGER)), COUNT(*),
+        CASE WHEN lists.extreme THEN MIN(cv.num_value) END, CASE WHEN lists.extreme THEN MAX(cv.num_value) END
+      FROM reports r
+      JOIN units u ON u.id = r.unit_id
+      JOIN cell_values cv ON cv.report_id = r.id
+      JOIN lists ON lists.col_key = cv.col_key AND substr(cv.row_code, 1, length(lists.prefix)) = lists.prefix AND length(cv.row_code) > length(lists.prefix)
+      WHERE ${counted}
+      GROUP BY u.parent_id, r.status, cv.row_code, cv.col_key`;
   await tx.run(sql`
     WITH agg(row_code, col_key, scale, extreme) AS MATERIALIZED (
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(${JSON.stringify(cells)})
     ),
+    ${listCte}
     below_parent(unit_id, bucket, row_code, col_key, sum, count, min, max) AS MATERIALIZED (
       SELECT u.parent_id, r.status, cv.row_code, cv.col_key,
         SUM(CAST(ROUND(cv.num_value * agg.scale) AS INTEGER)), COUNT(*),
@@ -41,9 +65,9 @@ export async function rebuildPeriod(tx: Tx, templates: TemplateRegistry, templat
       JOIN units u ON u.id = r.unit_id
       JOIN cell_values cv ON cv.report_id = r.id
       JOIN agg ON agg.row_code = cv.row_code AND agg.col_key = cv.col_key
-      WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved') AND ${countsInRollup('r')}
-        AND r.template_version = ${version} AND u.parent_id IS NOT NULL AND cv.num_value IS NOT NULL
+      WHERE ${counted}
       GROUP BY u.parent_id, r.status, cv.row_code, cv.col_key
+      ${listRows}
     )
     INSERT INTO rollup_cells (template_id, period_id, unit_id, bucket, row_code, col_key, sum, count, min, max)
     SELECT ${templateId}, ${periodId}, c.ancestor_id, b.bucket, b.row_code, b.col_key, SUM(b.sum), SUM(b.count), MIN(b.min), MAX(b.max)

@@ -8,33 +8,35 @@ import type { LoadedTemplate } from './registry';
 
 export interface ListedTemplate extends LoadedTemplate {
   /** What it was written out from, so open lists can grow with the rows a report holds. */
-  listing?: { base: LoadedTemplate; tree: UnitTree; ownUnit?: string; periodId?: string };
+  listing?: { base: LoadedTemplate; tree: UnitTree; ownUnit?: string; openItems?: boolean; periodId?: string };
 }
 
 const cache = new WeakMap<UnitTree, Map<string, ListedTemplate>>();
 
 /**
  * `ownUnit`: the unit whose own report this is (lists copying a row show its row only); `openRows`: the
- * rows each open list holds; without either, the roll-up's shape.
+ * rows each open list holds; `openItems`: open lists with their rows though generated lists keep the
+ * roll-up's shape (a unit's sheet of the Excel package); without any, the roll-up's shape.
  */
 export function listedFor(
   template: LoadedTemplate,
   tree: UnitTree,
-  how: { ownUnit?: string; openRows?: ReadonlyMap<string, number>; periodId?: string } = {},
+  how: { ownUnit?: string; openItems?: boolean; openRows?: ReadonlyMap<string, number>; periodId?: string } = {},
 ): ListedTemplate {
   const base = (template as ListedTemplate).listing?.base ?? template;
   if (!hasLists(base.file)) return base;
   const open = [...(how.openRows ?? [])].filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
-  const key = `${base.file.id}@${base.file.version}\u0000${how.ownUnit ?? ''}\u0000${how.periodId ?? ''}\u0000${open.map(([c, n]) => `${c}=${n}`).join(',')}`;
+  const items = how.openItems === true && how.ownUnit === undefined;
+  const key = `${base.file.id}@${base.file.version}\u0000${how.ownUnit ?? (items ? '\u0001' : '')}\u0000${how.periodId ?? ''}\u0000${open.map(([c, n]) => `${c}=${n}`).join(',')}`;
   let byKey = cache.get(tree);
   if (!byKey) cache.set(tree, (byKey = new Map()));
   const hit = byKey.get(key);
   if (hit) return hit;
-  const file = expandLists(base.file, { members: listMembersIn(base.file, tree), openRows: new Map(open), ownUnit: how.ownUnit, periodId: how.periodId });
+  const file = expandLists(base.file, { members: listMembersIn(base.file, tree), openRows: new Map(open), ownUnit: how.ownUnit, openItems: items, periodId: how.periodId });
   const compiled = compileTemplate(file);
   // The base compiled; its lists can only differ by rows of the same kinds, so a failure is a bug here.
   if (!compiled.ok) throw new Error(`lists of ${base.file.id}@${base.file.version} do not compile: ${compiled.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  const out: ListedTemplate = { ...base, file, compiled: compiled.template, listing: { base, tree, ownUnit: how.ownUnit, periodId: how.periodId } };
+  const out: ListedTemplate = { ...base, file, compiled: compiled.template, listing: { base, tree, ownUnit: how.ownUnit, ...(items ? { openItems: true } : {}), periodId: how.periodId } };
   if (byKey.size > 2000) byKey.clear();
   byKey.set(key, out);
   return out;
@@ -46,5 +48,5 @@ export function withOpenRows(template: LoadedTemplate, keys: Iterable<string>): 
   if (!listing) return template;
   const openRows = openRowsIn(listing.base.file, keys);
   if (openRows.size === 0) return template;
-  return listedFor(listing.base, listing.tree, { ownUnit: listing.ownUnit, periodId: listing.periodId, openRows });
+  return listedFor(listing.base, listing.tree, { ownUnit: listing.ownUnit, openItems: listing.openItems, periodId: listing.periodId, openRows });
 }

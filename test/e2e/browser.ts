@@ -18,8 +18,11 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Starts the server (demo seed, fixed clock) and Chromium; `name` prefixes the temp directory. */
-export async function startE2E(name: string, now: Date): Promise<E2E> {
+/**
+ * Starts the server (demo seed, fixed clock) and Chromium; `name` prefixes the temp directory.
+ * `templatesDir`: another folder of templates than report-templates/ (the shipped ones plus a test form).
+ */
+export async function startE2E(name: string, now: Date, options: { templatesDir?: string } = {}): Promise<E2E> {
   if (!existsSync('dist/client/index.html')) throw new Error('build the client first: npx vite build');
   const dir = mkdtempSync(join(tmpdir(), `e2e-${name}-`));
   const password = `e2e-${Math.random().toString(36).slice(2)}`;
@@ -31,6 +34,7 @@ export async function startE2E(name: string, now: Date): Promise<E2E> {
     seedPassword: password,
     clientDir: 'dist/client',
     clock: () => now,
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
   });
   const browser = await chromium.launch({
     // Real scrollbars, as officers have them, so the screenshots show the grid as it fits.

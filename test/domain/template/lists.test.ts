@@ -4,7 +4,7 @@ import { cellKey } from '../../../domain/template/cell-key';
 import { compileTemplate } from '../../../domain/template/compile';
 import { computeReport } from '../../../domain/template/evaluator';
 import { derivedCells, expandLists, openListSizes, openListSizesFor, openRowsIn, resizeOpenLists } from '../../../domain/template/lists';
-import { contributionOf, valuesOfPartials } from '../../../domain/rollup/partials';
+import { aggregatedListCells, contributionOf, valuesOfPartials } from '../../../domain/rollup/partials';
 
 const base: TemplateFile = {
   id: 'lists',
@@ -78,6 +78,14 @@ describe('expandLists', () => {
     expect(openListSizesFor(own, [cellKey('DS.9', 'so')])).toEqual(new Map([['DS', 3]]));
     expect(openListSizes(resizeOpenLists(own, openListSizesFor(own, [cellKey('DS.9', 'so')])!))).toEqual(new Map([['DS', 3]]));
   });
+
+  it('writes out open lists’ items with the roll-up’s generated rows for a unit’s sheet of the Excel package (openItems)', () => {
+    const sheet = compile(expandLists(base, { members, openItems: true, openRows: new Map([['DS', 2]]) }));
+    expect(sheet.dataRows.map((r) => r.code)).toEqual(['TC', '1', '2', 'X', 'X.001', 'X.002', 'DS', 'DS.1', 'DS.2']);
+    expect([sheet.cell('X.001', 'so')?.kind, sheet.cell('DS', 'so')?.kind, sheet.cell('DS.1', 'ten')?.valueType]).toEqual(['input', 'computed', 'text']);
+    // Without openItems a roll-up keeps the list's total only, as an input.
+    expect(compile(expandLists(base, { members, openRows: new Map([['DS', 2]]) })).dataRows.some((r) => r.code === 'DS.1')).toBe(false);
+  });
 });
 
 describe('roll-up partials of generated lists', () => {
@@ -85,5 +93,10 @@ describe('roll-up partials of generated lists', () => {
     const bare = compile(base);
     const p = contributionOf(bare, new Map([[cellKey('X.001', 'so'), 4]]));
     expect(valuesOfPartials(bare, p).get(cellKey('X.001', 'so'))).toBe(4);
+  });
+
+  it('names the listed cells the full recompute matches by prefix: the number columns of each generated list', () => {
+    expect(aggregatedListCells(compile(base)).map((c) => [c.prefix, c.spec.col, c.spec.aggregation])).toEqual([['X.', 'so', 'sum']]);
+    expect(aggregatedListCells(compile({ ...base, rows: base.rows.filter((r) => !r.list) }))).toEqual([]);
   });
 });
