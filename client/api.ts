@@ -101,8 +101,9 @@ export interface Api {
   dashboardCompare(q: { template: string; period: string; under: string; row: string; col?: string; include?: 'approved' | 'submitted' }): Promise<DashboardCompare>;
 
   /**
-   * The same api, with every call about one report (and its roll-up and packages) in `round`: a
-   * template with a preliminary round (số ước) keeps it apart from the official one (issue 11).
+   * The same api, with every call about one report (and its roll-up and packages, the units-below bulk
+   * approval, the form workbook and the dashboards) in `round`: a template with a preliminary round
+   * (số ước) keeps it apart from the official one (issue 11).
    */
   forRound(round: Round): Api;
 }
@@ -217,6 +218,21 @@ export function createApi(options: ApiOptions = {}): Api {
       comments: (t: string, p: string, u: string) => call<CommentOut[]>('GET', `${reportPath(t, p, u)}/comments${q('?')}`),
       addComment: (t: string, p: string, u: string, comment: { row?: string; col?: string; text: string }) => call<CommentOut>('POST', `${reportPath(t, p, u)}/comments${q('?')}`, comment),
       changes: (t: string, p: string, u: string) => call<CellChange[]>('GET', `${reportPath(t, p, u)}/changes${q('?')}`),
+      approveAll: (t: string, p: string, under: string) => call<ApproveAllResult>('POST', `/reports/${enc(t)}/${enc(p)}/approve-all?under=${enc(under)}${q('&')}`),
+      // The form workbook of the round: its hidden sheet records the round, and an upload into the other one is refused.
+      formUrl: (t: string, p: string, u: string, below?: boolean) => `${base}/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx${below ? `?units=below${q('&')}` : q('?')}`,
+      previewForm: (t: string, p: string, u: string, file: Blob) =>
+        call<FormUploadPreview>('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx?preview=true${q('&')}`, undefined, { body: file, headers: { 'content-type': XLSX_TYPE } }),
+      saveForm: (t: string, p: string, u: string, file: Blob, revision?: number) =>
+        call<FormUploadSaved>('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx${q('?')}`, undefined, {
+          body: file,
+          headers: { 'content-type': XLSX_TYPE, ...(revision === undefined ? {} : { 'if-match': String(revision) }) },
+        }),
+      dashboardStatus: (template: string, period: string, under: string) => call<DashboardStatus>('GET', `/dashboard/status?${queryOf({ template, period, under })}${q('&')}`),
+      dashboardTimeliness: (template: string, under: string, options: { to?: string; periods?: number } = {}) =>
+        call<DashboardTimeliness>('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}${q('&')}`),
+      dashboardSeries: (qs: Parameters<Api['dashboardSeries']>[0]) => call<DashboardSeries>('GET', `/dashboard/series?${queryOf(qs)}${q('&')}`),
+      dashboardCompare: (qs: Parameters<Api['dashboardCompare']>[0]) => call<DashboardCompare>('GET', `/dashboard/compare?${queryOf(qs)}${q('&')}`),
     } satisfies Partial<Api>;
   };
 
@@ -251,26 +267,12 @@ export function createApi(options: ApiOptions = {}): Api {
     outbox: () => call('GET', '/outbox'),
 
     agencies: (at) => call('GET', `/units?at=${enc(at)}&kind=agency`),
-    approveAll: (t, p, under) => call('POST', `/reports/${enc(t)}/${enc(p)}/approve-all?under=${enc(under)}`),
     users: () => call('GET', '/users'),
     createUser: (user) => call('POST', '/users', user),
     patchUser: (username, patch) => call('PATCH', `/users/${enc(username)}`, patch),
     changePassword: async (current, next) => {
       await call('POST', '/me/password', { current, next });
     },
-    formUrl: (t, p, u, below) => `${base}/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx${below ? '?units=below' : ''}`,
-    previewForm: (t, p, u, file) =>
-      call('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx?preview=true`, undefined, { body: file, headers: { 'content-type': XLSX_TYPE } }),
-    saveForm: (t, p, u, file, revision) =>
-      call('POST', `/forms/${enc(t)}/${enc(p)}/${enc(u)}.xlsx`, undefined, {
-        body: file,
-        headers: { 'content-type': XLSX_TYPE, ...(revision === undefined ? {} : { 'if-match': String(revision) }) },
-      }),
-
-    dashboardStatus: (template, period, under) => call('GET', `/dashboard/status?${queryOf({ template, period, under })}`),
-    dashboardTimeliness: (template, under, options = {}) => call('GET', `/dashboard/timeliness?${queryOf({ template, under, ...options })}`),
-    dashboardSeries: (q) => call('GET', `/dashboard/series?${queryOf(q)}`),
-    dashboardCompare: (q) => call('GET', `/dashboard/compare?${queryOf(q)}`),
     forRound: (round) => ({ ...api, ...inRound(round) }),
   };
   return api;

@@ -8,7 +8,7 @@ export const ADMIN_TABS = ['users', 'units', 'templates'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /** What a dashboard's address keeps, so a view can be bookmarked, shared and printed. */
-const DASHBOARD_PARAMS = ['template', 'period', 'under', 'row', 'col'] as const;
+const DASHBOARD_PARAMS = ['template', 'period', 'under', 'row', 'col', 'round'] as const;
 
 export type Route =
   | { name: 'worklist' }
@@ -16,7 +16,7 @@ export type Route =
   | { name: 'outbox' }
   | { name: 'admin'; tab?: AdminTab }
   | { name: 'account' }
-  | { name: 'dashboard'; template?: string; period?: string; under?: string; row?: string; col?: string }
+  | { name: 'dashboard'; template?: string; period?: string; under?: string; row?: string; col?: string; round?: string }
   | { name: 'report'; template: string; period: string; unit: string; tab?: ReportTab; round?: 'preliminary' }
   | { name: 'not-found'; path: string };
 

@@ -48,7 +48,8 @@ export const PeriodsQuery = v.object({
 });
 
 /** `?round=`: which round of the period a report route is about; official (số chính thức) when absent. */
-const round = v.optional(v.picklist(ROUNDS, 'round là "official" (số chính thức) hoặc "preliminary" (số ước) / round is "official" or "preliminary"'), 'official');
+export const RoundParam = v.optional(v.picklist(ROUNDS, 'round là "official" (số chính thức) hoặc "preliminary" (số ước) / round is "official" or "preliminary"'), 'official');
+const round = RoundParam;
 export const RoundQuery = v.object({ round });
 
 export const ReportsQuery = v.object({
@@ -168,6 +169,8 @@ export const CommentBody = v.object({
 
 export const ApproveAllQuery = v.object({
   under: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,20}$/, 'under is a unit code')),
+  /** The round whose submitted reports are approved (issue 11): official when absent. */
+  round,
 });
 
 export interface UserOut {
@@ -450,6 +453,19 @@ export interface WorklistItem {
    * For heads: how far the units that must report for this unit's roll-up have got this period (the units
    * below that fill the form, and the unit itself when it does), counted as the roll-up counts them.
    */
+  below?: Completeness;
+  /**
+   * Where the form has a preliminary round (số ước) in the period (issue 11): each round of the unit's
+   * report, preliminary first, with its own status and deadline; the line's own fields are the official
+   * round's, and the line is ordered by the first round not yet sent. Absent for forms without rounds.
+   */
+  rounds?: WorklistRound[];
+}
+
+/** One round of a worklist line's report (issue 11). */
+export interface WorklistRound extends RoundState {
+  revision: number;
+  /** For heads: how far the reports below have got in this round. */
   below?: Completeness;
 }
 

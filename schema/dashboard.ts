@@ -1,7 +1,8 @@
 // The dashboards' part of the HTTP contract (issue 12): the query strings the server validates and the
 // answers the client draws, for where a period's reports stand and how a figure moved over time.
 import * as v from 'valibot';
-import type { Completeness, ReportStatus, UnitLevel, UnitRef } from './api';
+import { type Completeness, type ReportStatus, RoundParam, type UnitLevel, type UnitRef } from './api';
+import type { Round } from './template';
 
 const id = (name: string) => v.pipe(v.string(`${name} is required`), v.minLength(1, `${name} is required`), v.maxLength(60, `${name} is too long`));
 const code = (name: string) => v.pipe(v.string(`${name} is required`), v.minLength(1, `${name} is required`), v.maxLength(40, `${name} is too long`));
@@ -11,7 +12,7 @@ const count = (name: string, max: number) =>
   v.pipe(v.string(), v.regex(/^\d{1,3}$/, `${name} is a whole number`), v.transform(Number), v.minValue(1, `${name} is at least 1`), v.maxValue(max, `${name} is at most ${max}`));
 
 /** GET /api/dashboard/status?template=ID&period=P&under=UNIT (api.md). */
-export const DashboardStatusQuery = v.object({ template: id('template'), period: id('period'), under: code('under') });
+export const DashboardStatusQuery = v.object({ template: id('template'), period: id('period'), under: code('under'), round: RoundParam });
 
 /** GET /api/dashboard/timeliness?template=ID&under=UNIT[&to=P][&periods=N] */
 export const DashboardTimelinessQuery = v.object({
@@ -19,6 +20,7 @@ export const DashboardTimelinessQuery = v.object({
   under: code('under'),
   to: v.optional(id('to')),
   periods: v.optional(count('periods', 24), '6'),
+  round: RoundParam,
 });
 
 /** GET /api/dashboard/series?template=ID&unit=UNIT&row=R[&col=C][&from=P][&to=P][&include=] */
@@ -30,6 +32,7 @@ export const DashboardSeriesQuery = v.object({
   from: v.optional(id('from')),
   to: v.optional(id('to')),
   include,
+  round: RoundParam,
 });
 
 /** GET /api/dashboard/compare?template=ID&period=P&under=UNIT&row=R[&col=C][&include=] */
@@ -40,6 +43,7 @@ export const DashboardCompareQuery = v.object({
   row: id('row'),
   col: v.optional(id('col')),
   include,
+  round: RoundParam,
 });
 
 export interface PeriodRef {
@@ -93,6 +97,10 @@ export interface DashboardStatus extends StatusCounts {
   under: UnitRef & { parentCode: string | null };
   units: DashboardStatusUnit[];
   children: DashboardChild[];
+  /** The round counted (issue 11): `?round=`, official when absent. */
+  round: Round;
+  /** The rounds the template declares for the period, preliminary first: a round picker where there are two. */
+  rounds: Round[];
 }
 
 export interface TimelinessPeriod extends PeriodRef {
@@ -117,6 +125,8 @@ export interface OftenLateUnit {
 export interface DashboardTimeliness {
   template: string;
   under: UnitRef;
+  /** The round counted; in the preliminary one, only the periods that have it. */
+  round: Round;
   periods: TimelinessPeriod[];
   /** Units late at least once, most often first. */
   oftenLate: OftenLateUnit[];
@@ -151,6 +161,8 @@ export interface DashboardSeries {
   templateVersion: number;
   unit: UnitRef;
   include: 'approved' | 'submitted';
+  /** The round of the figures; in the preliminary one, only the periods that have it (lastYear stays official). */
+  round: Round;
   cell: CellRef;
   points: SeriesPointOut[];
 }
@@ -161,6 +173,7 @@ export interface DashboardCompare {
   period: PeriodRef;
   under: UnitRef;
   include: 'approved' | 'submitted';
+  round: Round;
   cell: CellRef;
   /** The figure of the whole subtree of `under`. */
   total: number | null;

@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'worklist.deadline': 'Deadline',
   'worklist.below': 'Units below',
   'worklist.belowSummary': '{submitted}/{expected} submitted, {approved} approved',
+  'worklist.roundDue': 'due {date}',
   'worklist.open': 'Open report',
 
   'chooser.title': 'Open a report of any period',
@@ -379,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   'dash.title': 'Reporting dashboard',
   'dash.print': 'Print this page',
   'dash.template': 'Template',
+  'dash.round': 'Round',
   'dash.period': 'Period',
   'dash.hierarchy': 'Unit level',
   'dash.statusTitle': 'Reporting status {period} — {unit}',

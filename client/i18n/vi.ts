@@ -43,6 +43,7 @@ export const vi = {
   'worklist.deadline': 'Hạn gửi',
   'worklist.below': 'Đơn vị cấp dưới',
   'worklist.belowSummary': '{submitted}/{expected} đã gửi, {approved} đã duyệt',
+  'worklist.roundDue': 'hạn {date}',
   'worklist.open': 'Mở báo cáo',
 
   'chooser.title': 'Mở báo cáo theo kỳ',
@@ -378,6 +379,7 @@ export const vi = {
   'dash.title': 'Tổng quan báo cáo',
   'dash.print': 'In trang này',
   'dash.template': 'Biểu mẫu',
+  'dash.round': 'Lần gửi',
   'dash.period': 'Kỳ báo cáo',
   'dash.hierarchy': 'Cấp đơn vị',
   'dash.statusTitle': 'Tình hình báo cáo {period} — {unit}',

@@ -12,6 +12,7 @@ import { findReport, loadValues } from '../db/reports';
 import type { AppDeps } from '../env';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { isEditable } from '../../domain/workflow';
+import { ROUND_LABELS } from '../export/xlsx-rounds';
 import { currentIssues } from '../services/report-check';
 import { reportContextOf, requireRound, resolveReport, resolveScope, type ReportContext, type ReportKey } from '../services/report-context';
 import { saveReport } from '../services/report-save';
@@ -73,7 +74,8 @@ export async function formWorkbook(deps: AppDeps, user: SessionUser, key: Report
     const ctx = await buildEvalContext(t.template, t.period, inputs, unitInputLoader(deps, t.template, t.unit));
     sheets.push({ unit: { code: t.unit.code, name: t.unit.name }, revision: t.row?.revision ?? 0, values: computeReport(t.template.compiled, ctx) });
   }
-  return writeFormWorkbook({ compiled: template.compiled, period, unitCode: key.unit, scope, sheets, ...(openRows ? { openRows } : {}), now: deps.clock() });
+  // targetsOf has checked the round against the template (requireRound).
+  return writeFormWorkbook({ compiled: template.compiled, period, unitCode: key.unit, scope, round: key.round ?? 'official', sheets, ...(openRows ? { openRows } : {}), now: deps.clock() });
 }
 
 /**
@@ -102,6 +104,11 @@ interface Compared {
 
 /** Opens the upload, refuses a workbook of another form, and compares each sheet with the stored report. */
 async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: ArrayBuffer, need: 'view' | 'write'): Promise<Compared[]> {
+  // The address first: a round the form has not in the period is 404 whatever the file is.
+  if (key.round && key.round !== 'official') {
+    const scope = await resolveScope(deps, user, key);
+    requireRound(scope.template, scope.period, key.round);
+  }
   const workbook = await openWorkbook(bytes);
   const id = identify(workbook);
   const wrong = (what: string) =>
@@ -110,6 +117,14 @@ async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: 
   if (id.period !== key.period) throw wrong(`kỳ ${id.period}`);
   if (id.unit !== key.unit) throw wrong(`đơn vị mã ${id.unit}`);
   const targets = await targetsOf(deps, user, key, id.scope, need);
+  const round = key.round ?? 'official';
+  if (id.round !== round) {
+    throw unprocessable(
+      'wrong-workbook',
+      `Tệp này là biểu mẫu ${ROUND_LABELS[id.round].toLowerCase()}, còn đang mở ${ROUND_LABELS[round].toLowerCase()} của báo cáo; không nhận. Hãy tải lên ở đúng lần gửi (${ROUND_LABELS[id.round]}), hoặc tải biểu mẫu ${ROUND_LABELS[round].toLowerCase()}. (The workbook is for the ${id.round} round, not the ${round} one.)`,
+      [],
+    );
+  }
   const template = targets[0]?.template ?? (await resolveScope(deps, user, key)).template;
   if (id.version !== template.file.version) {
     throw unprocessable(

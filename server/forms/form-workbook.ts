@@ -4,10 +4,12 @@
 // version, period and units the file is for, and the revision each sheet was made from, so an upload
 // can be checked against what it claims to be rather than guessed at.
 import ExcelJS from 'exceljs';
-import type { Period } from '../../domain/periods';
+import type { Round } from '../../schema/template';
+import { type Period, roundsOfPeriod } from '../../domain/periods';
 import type { CellValues } from '../../domain/template/cell-key';
 import type { CompiledTemplate } from '../../domain/template/types';
 import { formLayout, type FormLayout } from '../export/xlsx-layout';
+import { ROUND_LABELS } from '../export/xlsx-rounds';
 import { textStyle } from '../export/xlsx-styles';
 import { createSheetNamer, periodLine } from '../export/xlsx-text';
 import { planTable, writeTable } from '../export/xlsx-table';
@@ -33,6 +35,8 @@ export interface FormWorkbookData {
   /** The unit of the URL: the unit itself, or the head's unit whose units below have a sheet each. */
   unitCode: string;
   scope: 'unit' | 'below';
+  /** The round the figures are entered for (issue 11): recorded on the hidden sheet, so an upload into the other round is refused. */
+  round: Round;
   sheets: FormSheetData[];
   /**
    * The rows each open list offers on the sheets (the items held plus blank ones), by list row code, as
@@ -103,7 +107,9 @@ function writeHeading(ws: ExcelJS.Worksheet, data: FormWorkbookData, sheet: Form
     if (columns > 1) ws.mergeCells(row, 1, row, columns);
   };
   line(1, `${file.formNumber} — ${file.title}`, textStyle({ bold: true, size: 13, horizontal: 'left', wrap: true }));
-  line(2, `Kỳ báo cáo: ${data.period.label} ${periodLine(data.period)}`, textStyle({ horizontal: 'left' }));
+  // A form with a preliminary round says which round this workbook is for, as the Excel package does.
+  const round = data.round !== 'official' || roundsOfPeriod(file, data.period.id).includes('preliminary') ? ` (${ROUND_LABELS[data.round]})` : '';
+  line(2, `Kỳ báo cáo: ${data.period.label} ${periodLine(data.period)}${round}`, textStyle({ horizontal: 'left' }));
   line(3, `Đơn vị: ${sheet.unit.code} ${sheet.unit.name}`, textStyle({ bold: true, horizontal: 'left' }));
   // Open lists: each item on a row of its own, into the blank rows; more rows come with a new download.
   const lists = data.openRows && data.openRows.size > 0
@@ -143,8 +149,8 @@ function markCells(ws: ExcelJS.Worksheet, ct: CompiledTemplate, g: FormGeometry,
 }
 
 /**
- * The hidden sheet: marker, template, version, period, unit and scope, a line per open list with the
- * rows the sheets offer it ("list", row code, rows), then one line per form sheet.
+ * The hidden sheet: marker, template, version, period, unit, scope and round, a line per open list with
+ * the rows the sheets offer it ("list", row code, rows), then one line per form sheet.
  */
 function writeIdentity(workbook: ExcelJS.Workbook, data: FormWorkbookData, names: string[]): void {
   const ws = workbook.addWorksheet(ID_SHEET, { state: 'hidden' });
@@ -156,6 +162,7 @@ function writeIdentity(workbook: ExcelJS.Workbook, data: FormWorkbookData, names
     ['period', data.period.id],
     ['unit', data.unitCode],
     ['scope', data.scope],
+    ['round', data.round],
     ['generated', data.now.toISOString()],
     ...[...(data.openRows ?? [])].map(([code, rows]) => ['list', code, rows]),
     ['sheet', 'unit', 'revision'],

@@ -3,7 +3,7 @@
 // that sheet, or whose sheets no longer have the form's rows where they were, is refused, never guessed at.
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../schema/api';
-import type { Row } from '../../schema/template';
+import { ROUNDS, type Round, type Row } from '../../schema/template';
 import type { CompiledTemplate } from '../../domain/template/types';
 import { unprocessable } from '../errors';
 import { FORM_MARKER, formGeometry, ID_SHEET } from './form-workbook';
@@ -16,6 +16,8 @@ export interface WorkbookIdentity {
   scope: 'unit' | 'below';
   /** The rows the sheets offer each open list, by list row code (none: the lists were not written out). */
   openRows: Map<string, number>;
+  /** The round the workbook was downloaded for; official for a workbook made before rounds were recorded. */
+  round: Round;
   sheets: { name: string; unit: string; revision: number }[];
 }
 
@@ -66,11 +68,13 @@ export function identify(workbook: ExcelJS.Workbook): WorkbookIdentity {
   }
   const version = Number(field.get('version'));
   const scope = field.get('scope');
+  const round = (field.get('round') || 'official') as Round;
+  if (!ROUNDS.includes(round)) throw foreign();
   if (!field.get('template') || !Number.isInteger(version) || !field.get('period') || !field.get('unit') || (scope !== 'unit' && scope !== 'below') || sheets.length === 0) {
     throw foreign();
   }
   if (sheets.some((s) => !Number.isInteger(s.revision) || s.revision < 0 || !workbook.getWorksheet(s.name))) throw foreign();
-  return { template: field.get('template')!, version, period: field.get('period')!, unit: field.get('unit')!, scope, openRows, sheets };
+  return { template: field.get('template')!, version, period: field.get('period')!, unit: field.get('unit')!, scope, round, openRows, sheets };
 }
 
 /**

@@ -72,6 +72,7 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'POST /api/reports/:template/:period/approve-all': {
     tag: 'workflow',
     summary: 'Approve every submitted report below a unit that the caller may approve and that passes its rules',
+    description: `${ROUND} ?round=preliminary approves the submitted preliminary reports below, and only those.`,
     ok: json('{ approved, skipped }'),
   },
   'GET /api/users': { tag: 'users', summary: 'Users and their roles (admin)', ok: json('[{ username, name, active, roles }]') },
@@ -99,39 +100,54 @@ export const ROUTE_DESCRIPTIONS: Record<string, RouteDescription> = {
   'GET /api/forms/:template/:period/:file': {
     tag: 'reports',
     summary: 'The form as a workbook to fill in Excel (:file is UNIT.xlsx); ?units=below: a sheet per unit below the head’s unit',
-    description: 'Input cells unlocked, the rest protected, computed cells as Excel formulas, a hidden sheet naming template version, period, unit and each sheet’s revision.',
+    description:
+      'Input cells unlocked, the rest protected, computed cells as Excel formulas, a hidden sheet naming template version, period, unit, round and each sheet’s revision. ' +
+      ROUND,
     ok: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: 'The workbook' },
   },
   'POST /api/forms/:template/:period/:file': {
     tag: 'reports',
     summary: 'Upload a filled form workbook: ?preview=true answers { changes, issues } and saves nothing; otherwise saves like PUT …/values (If-Match: revision)',
-    description: 'A workbook of another template, version, period or unit (422 wrong-workbook) or not from this system (422 foreign-workbook) is refused with the reason.',
+    description:
+      'A workbook of another template, version, period, unit or round (422 wrong-workbook) or not from this system (422 foreign-workbook) is refused with the reason. ' +
+      ROUND,
     body: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'The workbook downloaded from GET /api/forms/…, filled in' },
     ok: json('{ changes: [{ row, col, oldValue, newValue }], issues } (preview), or { revision, issues, changes }'),
   },
   'GET /api/holidays': { tag: 'templates', summary: 'Days off and make-up working days added by admins', ok: json('[{ date, name, kind }]') },
   'POST /api/holidays': { tag: 'templates', summary: 'Add a day off or a make-up working day (admin)', ok: json('The day') },
-  'GET /api/worklist': { tag: 'reports', summary: 'My reports: the caller’s units’ reports of recent periods', ok: json('[WorklistItem]') },
+  'GET /api/worklist': {
+    tag: 'reports',
+    summary: 'My reports: the caller’s units’ reports of recent periods',
+    description:
+      'Where the form has a preliminary round (số ước) in the period, a line also has rounds: [{ round, status, revision, submittedAt, deadline, isLate, below? }], ' +
+      'preliminary first; its own fields stay the official round’s, and it is ordered by the first round still to send.',
+    ok: json('[WorklistItem]'),
+  },
   'GET /api/series/:template/:unit/:row': { tag: 'reports', summary: 'A row’s values over time, across template versions', ok: json('Series') },
   'GET /api/dashboard/status': {
     tag: 'dashboard',
     summary: 'Reporting status below a unit for a period: counts, each unit with its deadline and working days left or late, and the units directly below to drill down',
-    ok: json('{ expected, submitted, approved, returned, late, missing, onTime, units: [{ unitCode, status, isLate, daysLate?, daysLeft?, deadline }], children }'),
+    description: `${ROUND} The answer names its round and the rounds the form has in the period (rounds: a picker where there are two).`,
+    ok: json('{ expected, submitted, approved, returned, late, missing, onTime, units: [{ unitCode, status, isLate, daysLate?, daysLeft?, deadline }], children, round, rounds }'),
   },
   'GET /api/dashboard/timeliness': {
     tag: 'dashboard',
     summary: 'On time, late and missing reports below a unit over the last periods (across the 2025 reform), and the units most often late',
-    ok: json('{ periods: [{ id, expected, onTime, late, missing, overdue }], oftenLate }'),
+    description: `${ROUND} The answer names its round; in the preliminary round only the periods that have it are listed.`,
+    ok: json('{ round, periods: [{ id, expected, onTime, late, missing, overdue }], oftenLate }'),
   },
   'GET /api/dashboard/series': {
     tag: 'dashboard',
     summary: 'One indicator of a unit’s roll-up over periods and template versions, with the same period last year and the completeness of each point',
-    ok: json('{ cell, points: [{ id, value, lastYear, completeness, incomplete, templateVersion }] }'),
+    description: `${ROUND} In the preliminary round only the periods that have it are points, each compared with the official figure of a year before.`,
+    ok: json('{ cell, round, points: [{ id, value, lastYear, completeness, incomplete, templateVersion }] }'),
   },
   'GET /api/dashboard/compare': {
     tag: 'dashboard',
     summary: 'One indicator of a period for the units below a unit, largest first (computed cells from each unit’s sums)',
-    ok: json('{ cell, total, units: [{ unitCode, value, status }] }'),
+    description: `${ROUND} round=preliminary compares the preliminary figures (số ước) alone.`,
+    ok: json('{ cell, round, total, units: [{ unitCode, value, status }] }'),
   },
   'GET /api/exchange/public-key': {
     tag: 'exchange',

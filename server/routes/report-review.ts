@@ -6,7 +6,7 @@ import type { Round } from '../../schema/template';
 import { requireUser } from '../auth/middleware';
 import type { AppEnv } from '../env';
 import { forbidden } from '../errors';
-import { type ReportKey, resolveReport, resolveScope } from '../services/report-context';
+import { type ReportKey, requireRound, resolveReport, resolveScope } from '../services/report-context';
 import { addComment, approveAll, changesSinceSubmission, listComments } from '../services/report-review';
 import { valid } from '../validate';
 
@@ -37,5 +37,6 @@ export const reportReviewRoutes = new Hono<AppEnv>()
   .post('/:template/:period/approve-all', valid('query', ApproveAllQuery), async (c) => {
     const key = { template: c.req.param('template'), period: c.req.param('period'), unit: c.req.valid('query').under };
     const scope = await resolveScope(c.var.deps, c.var.user, key);
-    return c.json(await approveAll(c.var.deps, c.var.user, scope));
+    // `?round=preliminary`: the submitted preliminary reports (số ước) below; official by default.
+    return c.json(await approveAll(c.var.deps, c.var.user, scope, requireRound(scope.template, scope.period, c.req.valid('query').round)));
   });

@@ -10,7 +10,7 @@ import { deadlineLevelOf, isReportingUnit, unitsThatMustReport } from '../../dom
 import { type CellValues, parseCellKey } from '../../domain/template/cell-key';
 import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import type { SessionUser } from '../auth/sessions';
-import { reportsOfUnits } from '../db/rollups';
+import { countsInRollup, reportsOfUnits } from '../db/rollups';
 import type { AppDeps } from '../env';
 import type { LoadedTemplate } from '../templates/registry';
 import { type ReportKey, requirePeriod, requireTemplate, resolveScope, type Scope } from './report-context';
@@ -79,7 +79,7 @@ export async function aggregateUnit(deps: AppDeps, scope: RollupScope, include: 
  * many were submitted, approved and sent by their deadline: the subtree's reports are read over the
  * subtree relation as one JSON string (CROSS JOIN: from the subtree to its reports by key, never the
  * country's reports of the period), so a nation's 10,000 cost one query. A span counts each of its
- * periods.
+ * periods; a span in the preliminary round counts each period's counted report, on time by its round's deadline.
  */
 export async function completenessOf(deps: AppDeps, template: LoadedTemplate, span: Span, tree: UnitTree, unit: TreeUnit, round: Round = 'official'): Promise<Completeness> {
   const result: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
@@ -90,19 +90,26 @@ export async function completenessOf(deps: AppDeps, template: LoadedTemplate, sp
     if (!root) continue;
     const must = unitsThatMustReport(template.file, periodTree, root);
     if (must.length === 0) continue;
+    // A span's estimate counts, like its figures, each period's counted report (official once sent, else the estimate).
+    const which = round === 'preliminary' && span.members.length > 1 ? countsInRollup('r') : sql`r.round = ${round}`;
     const [row] = await deps.store.db.all<{ j: string | null }>(sql`
-      SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
-      FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id} AND r.round = ${round}
-      WHERE c.ancestor_id = ${unit.id} AND +r.status IN ('submitted', 'approved')`);
-    const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null][]).map(([id, status, at]) => [id, { status, at }]));
-    const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id, round), calendar);
-    const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));
+      SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at, r.round)) AS j
+      FROM unit_closure c CROSS JOIN reports r ON r.unit_id = c.unit_id AND r.template_id = ${template.file.id} AND r.period_id = ${period.id}
+      WHERE c.ancestor_id = ${unit.id} AND +r.status IN ('submitted', 'approved') AND ${which}`);
+    const sent = new Map((JSON.parse(row?.j ?? '[]') as [number, string, string | null, Round][]).map(([id, status, at, r]) => [id, { status, at, round: r }]));
+    const deadlinesOf = new Map<Round, ReturnType<typeof deadlinesFor>>();
+    const deadlineOfRound = (r: Round) => {
+      if (!deadlinesOf.has(r)) deadlinesOf.set(r, deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id, r), calendar));
+      return deadlinesOf.get(r)!;
+    };
     for (const u of must) {
       result.expected++;
       const report = sent.get(u.id);
       if (!report) continue;
       result.submitted++;
       if (report.status === 'approved') result.approved++;
+      const deadlines = deadlineOfRound(report.round);
+      const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => periodTree.levels.has(l));
       const level = deadlineLevelOf(u, periodTree, withDeadline);
       const deadline = level && deadlines[level];
       // A deadline day ends at 24:00 in Hà Nội (UTC+7): sent before 17:00 UTC that day is on time.

@@ -6,6 +6,7 @@
 // (a ratio) is recomputed from each unit's sums, never averaged.
 import type { CellRef, DashboardCompare, DashboardSeries, SeriesPointOut } from '../../schema/dashboard';
 import type { Completeness } from '../../schema/api';
+import type { Round } from '../../schema/template';
 import { comparePeriodIds, type Period, samePeriodLastYear } from '../../domain/periods';
 import { cellKey } from '../../domain/template/cell-key';
 import { pastOn } from '../../domain/unit-succession';
@@ -15,8 +16,8 @@ import type { AppDeps } from '../env';
 import { badRequest, notFound } from '../errors';
 import type { LoadedTemplate } from '../templates/registry';
 import { aggregateUnit, completenessOf, type Include, resolveRollupScope } from './aggregate';
-import { lastClosedPeriod, periodsBack } from './dashboard-timeliness';
-import { requirePeriod, requireTemplate, resolveScope } from './report-context';
+import { lastClosedPeriod, periodHasRound, periodsBack } from './dashboard-timeliness';
+import { requirePeriod, requireRound, requireTemplate, resolveScope } from './report-context';
 import { subtreeGrids } from './rollup-read';
 
 /** A series is read point by point from the roll-ups: five years of months at most. */
@@ -44,6 +45,7 @@ export interface SeriesRequest {
   from?: string;
   to?: string;
   include: Include;
+  round?: Round;
 }
 
 export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: SeriesRequest): Promise<DashboardSeries> {
@@ -56,6 +58,7 @@ export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: Ser
   if (periods.length > MAX_SERIES_POINTS) throw badRequest('invalid-query', `Tham số truy vấn không hợp lệ: chuỗi số liệu dài tối đa ${MAX_SERIES_POINTS} kỳ (at most ${MAX_SERIES_POINTS} periods).`);
   // The unit holding the code at the end of the series, which the caller must be allowed to see.
   const scope = await resolveScope(deps, user, { template: req.template, period: to.id, unit: req.unit });
+  const round = requireRound(scope.template, scope.period, req.round);
   const target = scope.template;
   const cell = cellRefOf(target, req.row, req.col);
   const key = cellKey(cell.row, cell.col);
@@ -66,17 +69,20 @@ export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: Ser
       return [p.id, ly && comparePeriodIds(first.spec, first.file.effectiveFrom, ly.id) <= 0 ? ly : undefined] as const;
     }),
   );
+  // The figures of the round; the same period last year is compared with its official figures.
   const values = new Map<string, number | null>();
-  const read = async (p: Period) => {
-    if (values.has(p.id)) return values.get(p.id)!;
-    const grids = await subtreeGrids(deps, target, { period: p, members: [p], spec: target.spec }, req.include, [scope.unit]);
+  const read = async (p: Period, r: Round) => {
+    const at = `${p.id}/${r}`;
+    if (values.has(at)) return values.get(at)!;
+    const grids = await subtreeGrids(deps, target, { period: p, members: [p], spec: target.spec }, req.include, [scope.unit], r);
     const value = numberOf(grids.get(scope.unit.id)?.values.get(key));
-    values.set(p.id, value);
+    values.set(at, value);
     return value;
   };
   const history = await deps.unitTrees.history();
   const points: SeriesPointOut[] = [];
-  for (const p of periods) {
+  // The preliminary round's series: only the periods whose version declares that round.
+  for (const p of periods.filter((x) => round === 'official' || periodHasRound(deps, req.template, x, round))) {
     const tree = await deps.unitTrees.at(p.end);
     const own = tree.byId(scope.unit.id);
     const past = pastOn(history, scope.unit.id, p.end);
@@ -84,7 +90,7 @@ export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: Ser
     const version = deps.templates.forPeriod(req.template, p.id) ?? target;
     const completeness: Completeness = { expected: 0, submitted: 0, approved: 0, onTime: 0 };
     for (const root of roots) {
-      const c = await completenessOf(deps, version, { period: p, members: [p], spec: version.spec }, tree, root);
+      const c = await completenessOf(deps, version, { period: p, members: [p], spec: version.spec }, tree, root, round);
       completeness.expected += c.expected;
       completeness.submitted += c.submitted;
       completeness.approved += c.approved;
@@ -97,8 +103,8 @@ export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: Ser
       start: p.start,
       end: p.end,
       templateVersion: version.file.version,
-      value: await read(p),
-      lastYear: ly ? { period: ly.id, value: await read(ly) } : null,
+      value: await read(p, round),
+      lastYear: ly ? { period: ly.id, value: await read(ly, 'official') } : null,
       completeness,
       incomplete: !own && past.incomplete,
       from: own ? null : roots.map((r) => r.name),
@@ -109,6 +115,7 @@ export async function dashboardSeries(deps: AppDeps, user: SessionUser, req: Ser
     templateVersion: target.file.version,
     unit: { code: scope.unit.code, name: scope.unit.name, level: scope.unit.level },
     include: req.include,
+    round,
     cell,
     points,
   };
@@ -121,12 +128,14 @@ export interface CompareRequest {
   row: string;
   col?: string;
   include: Include;
+  round?: Round;
 }
 
 export async function dashboardCompare(deps: AppDeps, user: SessionUser, req: CompareRequest): Promise<DashboardCompare> {
   const scope = await resolveRollupScope(deps, user, { template: req.template, period: req.period, unit: req.under });
   const cell = cellRefOf(scope.template, req.row, req.col);
-  const aggregate = await aggregateUnit(deps, scope, req.include);
+  const round = requireRound(scope.template, scope.span.members.at(-1)!, req.round);
+  const aggregate = await aggregateUnit(deps, scope, req.include, round);
   const pick = (values: { row: string; col: string; value: unknown }[]) => numberOf(values.find((v) => v.row === cell.row && v.col === cell.col)?.value);
   const units = aggregate.children
     .map((c) => ({ unitCode: c.unitCode, unitName: c.unitName, level: scope.tree.byCode(c.unitCode)?.level ?? 'commune', status: c.status, value: pick(c.values) }))
@@ -138,6 +147,7 @@ export async function dashboardCompare(deps: AppDeps, user: SessionUser, req: Co
     period: { id: period.id, label: period.label, start: period.start, end: period.end },
     under: aggregate.unit,
     include: req.include,
+    round,
     cell,
     total: pick(aggregate.values),
     units,

@@ -6,9 +6,9 @@
 import { sql } from 'drizzle-orm';
 import type { ReportStatus } from '../../schema/api';
 import type { DashboardChild, DashboardStatus, DashboardStatusUnit, StatusCounts } from '../../schema/dashboard';
-import type { Level } from '../../schema/template';
+import type { Level, Round } from '../../schema/template';
 import { accessTo } from '../../domain/access';
-import { deadlineRulesForPeriod, deadlinesFor, type HolidayCalendar, type Period, workingDaysBetween } from '../../domain/periods';
+import { deadlineRulesForPeriod, deadlinesFor, type HolidayCalendar, type Period, roundsOfPeriod, workingDaysBetween } from '../../domain/periods';
 import { deadlineLevelOf, unitsThatMustReport } from '../../domain/reporting-levels';
 import { isAgency, type TreeUnit, type UnitTree } from '../../domain/unit-tree';
 import { isLate, vnDate } from '../../domain/vn-time';
@@ -33,20 +33,20 @@ export function followedUnits(scope: PeriodScope, root: TreeUnit): TreeUnit[] {
   return units.filter((u) => accessTo(grants, u, tree, routing).view);
 }
 
-/** The stored state of the reports of some units' subtrees in a period: one query over unit_closure. */
-export async function reportStates(deps: AppDeps, templateId: string, periodId: string, rootIds: readonly number[]): Promise<Map<number, Sent>> {
+/** The stored state of the reports of some units' subtrees in a period and round: one query over unit_closure. */
+export async function reportStates(deps: AppDeps, templateId: string, periodId: string, rootIds: readonly number[], round: Round = 'official'): Promise<Map<number, Sent>> {
   if (rootIds.length === 0) return new Map();
   const [row] = await deps.store.db.all<{ j: string | null }>(sql`
     SELECT json_group_array(json_array(r.unit_id, r.status, r.submitted_at)) AS j
-    FROM reports r WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.round = 'official'
+    FROM reports r WHERE r.template_id = ${templateId} AND r.period_id = ${periodId} AND r.round = ${round}
       AND r.unit_id IN (SELECT DISTINCT c.unit_id FROM unit_closure c WHERE c.ancestor_id IN (SELECT value FROM json_each(${JSON.stringify(rootIds)})))`);
   const rows = JSON.parse(row?.j ?? '[]') as [number, ReportStatus, string | null][];
   return new Map(rows.map(([id, status, submittedAt]) => [id, { status, submittedAt }]));
 }
 
-/** The deadline of each unit's report, the deadlines of the period worked out once. */
-export function deadlineFinder(template: LoadedTemplate, period: Period, tree: UnitTree, calendar: HolidayCalendar) {
-  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id), calendar);
+/** The deadline of each unit's report in a round, the deadlines of the period worked out once. */
+export function deadlineFinder(template: LoadedTemplate, period: Period, tree: UnitTree, calendar: HolidayCalendar, round: Round = 'official') {
+  const deadlines = deadlinesFor(period, deadlineRulesForPeriod(template.file, period.id, round), calendar);
   const withDeadline = (Object.keys(deadlines) as Level[]).filter((l) => tree.levels.has(l));
   return (unit: TreeUnit): string | null => {
     const level = deadlineLevelOf(unit, tree, withDeadline);
@@ -93,12 +93,13 @@ export function addLine(counts: StatusCounts, line: DashboardStatusUnit): void {
   if (line.isLate) counts.late++;
 }
 
-export async function dashboardStatus(deps: AppDeps, scope: Scope): Promise<DashboardStatus> {
+/** `round`: the round counted (already checked against the template, requireRound), official by default. */
+export async function dashboardStatus(deps: AppDeps, scope: Scope, round: Round = 'official'): Promise<DashboardStatus> {
   const { template, period, tree, unit } = scope;
   const units = followedUnits(scope, unit);
   const calendar = await deps.holidays.calendar();
-  const deadlineOf = deadlineFinder(template, period, tree, calendar);
-  const states = await reportStates(deps, template.file.id, period.id, [unit.id, ...units.filter((u) => !tree.isWithin(u, unit)).map((u) => u.id)]);
+  const deadlineOf = deadlineFinder(template, period, tree, calendar, round);
+  const states = await reportStates(deps, template.file.id, period.id, [unit.id, ...units.filter((u) => !tree.isWithin(u, unit)).map((u) => u.id)], round);
   const now = deps.clock();
   const lines = units.map((u) => statusLine(u, tree, states.get(u.id), deadlineOf(u), now, calendar));
   const counts = emptyCounts();
@@ -122,5 +123,7 @@ export async function dashboardStatus(deps: AppDeps, scope: Scope): Promise<Dash
     ...counts,
     units: lines,
     children,
+    round,
+    rounds: roundsOfPeriod(template.file, period.id),
   };
 }

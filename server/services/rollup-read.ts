@@ -109,8 +109,11 @@ export async function subtreeGrids(
     for (const member of s.members) {
       const pasts = new Map(units.map((u) => [u.id, pastOn(history, u.id, member.end)]));
       const sources = [...new Set([...pasts.values()].flatMap((p) => p.sources))];
-      // Other periods a formula reads (last month, last year) are their official figures.
-      const { target, partials } = await readSubtrees(deps, template.file.id, member, COUNTED[include], sources, id === span.period.id ? round : 'official');
+      // Other periods a formula reads (last month, last year) are their official figures. A span's estimate
+      // (a quarter of a monthly form in the preliminary round) takes each period's counted report, as the
+      // official round does: the official figures of the months already in, the estimate of those not yet.
+      const memberRound = id === span.period.id && span.members.length === 1 ? round : 'official';
+      const { target, partials } = await readSubtrees(deps, template.file.id, member, COUNTED[include], sources, memberRound);
       for (const u of units) {
         const past = pasts.get(u.id)!;
         if (past.incomplete) incomplete.get(u.id)!.add(id);

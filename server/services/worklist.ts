@@ -1,15 +1,16 @@
 // "My reports": for each template and the current period and the three before it, the reports the
 // caller fills (their own unit's, or the one their agency compiles), and for heads and viewers the unit
 // whose reports they follow or decide, with how far those have got; overdue first, then by due date.
-import type { Completeness, WorklistItem } from '../../schema/api';
+import type { Completeness, WorklistItem, WorklistRound } from '../../schema/api';
+import type { Round } from '../../schema/template';
 import { compilerOf, receiverOf } from '../../domain/access';
-import { type Period, periodContaining, previousPeriod } from '../../domain/periods';
+import { type Period, periodContaining, previousPeriod, roundsOfPeriod } from '../../domain/periods';
 import { isReportingUnit } from '../../domain/reporting-levels';
 import { isAgency, type TreeUnit } from '../../domain/unit-tree';
 import { isLate, vnDate } from '../../domain/vn-time';
 import { compareWorklistLines } from '../../domain/worklist-order';
 import type { SessionUser } from '../auth/sessions';
-import { listReports } from '../db/reports';
+import { listReports, type ReportRow } from '../db/reports';
 import type { RequestDeps } from '../env';
 import { completenessOf } from './aggregate';
 import { deadlineOf, type PeriodScope, resolvePeriodScope } from './report-context';
@@ -46,28 +47,45 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
           if (follows) mine.set(held.id, { unit: held, receiving: held });
         }
       }
-      const rows = new Map((await listReports(deps.store.db, summary.id, period.id, 'official', [...mine.keys()])).map((r) => [r.unitId, r]));
+      const ids = [...mine.keys()];
+      const rounds = roundsOfPeriod(template.file, period.id);
+      const rowsOf = new Map<Round, Map<number, ReportRow>>();
+      for (const round of rounds) rowsOf.set(round, new Map((await listReports(deps.store.db, summary.id, period.id, round, ids)).map((r) => [r.unitId, r])));
       for (const { unit, receiving } of mine.values()) {
-        const row = rows.get(unit.id);
         const isReporter = isReportingUnit(template.file, unit, tree);
-        const deadline = await deadlineOf(deps, template, period, unit, tree);
-        const sent = row && (row.status === 'submitted' || row.status === 'approved') ? row.submittedAt : null;
+        const lines: WorklistRound[] = [];
+        for (const round of rounds) {
+          const row = rowsOf.get(round)!.get(unit.id);
+          const deadline = await deadlineOf(deps, template, period, unit, tree, round);
+          const sent = row && (row.status === 'submitted' || row.status === 'approved') ? row.submittedAt : null;
+          lines.push({
+            round,
+            status: row?.status ?? 'draft',
+            revision: row?.revision ?? 0,
+            submittedAt: row?.submittedAt ?? null,
+            deadline,
+            isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
+            ...(receiving ? { below: await belowOf(deps, { ...scope, period }, receiving, round) } : {}),
+          });
+        }
+        const official = lines.at(-1)!;
         items.push({
           template: { id: summary.id, title: summary.title, formNumber: summary.formNumber, frequency: summary.frequency },
           period: { id: period.id, label: period.label, start: period.start, end: period.end, deadlines: {} },
           unit: { code: unit.code, name: unit.name, level: unit.level },
           isReporter,
-          status: row?.status ?? 'draft',
-          revision: row?.revision ?? 0,
-          submittedAt: row?.submittedAt ?? null,
-          deadline,
-          isLate: isReporter && isLate(deadline, sent ?? null, deps.clock()),
-          ...(receiving ? { below: await belowOf(deps, { ...scope, period }, receiving) } : {}),
+          status: official.status,
+          revision: official.revision,
+          submittedAt: official.submittedAt,
+          deadline: official.deadline,
+          isLate: official.isLate,
+          ...(official.below ? { below: official.below } : {}),
+          ...(lines.length > 1 ? { rounds: lines } : {}),
         });
       }
     }
   }
-  return items.sort(compareWorklistLines);
+  return items.sort((a, b) => compareWorklistLines(nextToSend(a), nextToSend(b)));
 }
 
 /**
@@ -75,9 +93,22 @@ export async function buildWorklist(deps: RequestDeps, user: SessionUser): Promi
  * them (domain unitsThatMustReport: its own report too when it fills the form), so the worklist, the
  * roll-up, the exports and the units-below tab agree (issue 13); for an agency, the reports routed to it.
  */
-async function belowOf(deps: RequestDeps, scope: PeriodScope, receiving: TreeUnit): Promise<Completeness> {
-  if (isAgency(receiving)) return incomingCompleteness(deps, scope, receiving);
-  return completenessOf(deps, scope.template, { period: scope.period, members: [scope.period], spec: scope.template.spec }, scope.tree, receiving);
+async function belowOf(deps: RequestDeps, scope: PeriodScope, receiving: TreeUnit, round: Round): Promise<Completeness> {
+  if (isAgency(receiving)) return incomingCompleteness(deps, scope, receiving, round);
+  return completenessOf(deps, scope.template, { period: scope.period, members: [scope.period], spec: scope.template.spec }, scope.tree, receiving, round);
+}
+
+/**
+ * What a line is ordered by: its first round still to send (the estimate, số ước, before the official
+ * figures), so an officer sees the estimate due first on top. An estimate never sent stops counting once
+ * the official figures are sent, which replace it; with every round sent, the official one.
+ */
+function nextToSend(item: WorklistItem) {
+  const rounds = item.rounds ?? [];
+  const isSent = (r: WorklistRound) => r.status === 'submitted' || r.status === 'approved';
+  const after = rounds.findLastIndex(isSent);
+  const open = rounds.slice(after + 1).find((r) => !isSent(r));
+  return open ? { ...item, status: open.status, deadline: open.deadline, isLate: open.isLate } : item;
 }
 
 /** The period in progress today and the ones just before it, newest first. */

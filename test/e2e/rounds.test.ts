@@ -1,6 +1,10 @@
 // Rounds (issue 11) in real Chromium: on a form with a preliminary round (kinh-te-xa-hoi-xa version 3,
 // from 202707) the officer switches between Số ước and Số chính thức, each with its own deadline, and a
-// figure saved in the preliminary round stays out of the official report.
+// figure saved in the preliminary round stays out of the official report; the Excel form downloaded in
+// the preliminary round says so on its hidden sheet, and uploaded back it saves into that round.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, cell, openReport, poll, startE2E, text, type E2E } from './browser';
 
@@ -47,6 +51,43 @@ describe('a report with a preliminary and an official round', () => {
     const area = (r: { values: { row: string; col: string; value: unknown }[] }) => r.values.find((x) => x.row === '3' && x.col === 'thuc_hien')?.value;
     await poll(async () => area(await api.forRound('preliminary').report(T, P, UNIT))).toBe(321);
     expect(area(await api.report(T, P, UNIT))).not.toBe(321);
+    await page.context().close();
+  }, 60_000);
+
+  it('downloads the Excel form of the preliminary round, recorded on its hidden sheet, and its upload saves into that round', async () => {
+    const unit = '05983';
+    const api = await apiAs(e2e, `canbo-${unit}`);
+    const area = (r: { values: { row: string; col: string; value: unknown }[] }) => r.values.find((x) => x.row === '3' && x.col === 'thuc_hien')?.value;
+    const officialBefore = area(await api.report(T, P, unit));
+    const page = await e2e.logIn(`canbo-${unit}`);
+    await page.goto(`${e2e.url}/#/reports/${T}/${P}/${unit}?round=preliminary`);
+    await poll(() => text(page.locator('.round-switch .round.active strong'))).toBe('Số ước');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Excel', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe(`${T}_${P}_${unit}_so-uoc.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(readFileSync((await download.path())!)).buffer);
+    const identity = new Map<string, string>();
+    wb.getWorksheet('_bieu_mau')!.eachRow((r) => void identity.set(String(r.getCell(1).value), String(r.getCell(2).value)));
+    expect(identity.get('round')).toBe('preliminary');
+
+    // Row 3 (forest area) found by its code in column A; its first input cell (unlocked) is "Thực hiện kỳ này".
+    const ws = wb.worksheets[0]!;
+    let input: ExcelJS.Cell | undefined;
+    ws.eachRow((r) => {
+      if (input === undefined && r.getCell(1).value === '3') r.eachCell({ includeEmpty: true }, (c) => void (input ??= c.protection?.locked === false ? c : undefined));
+    });
+    input!.value = 77;
+    const filled = join(e2e.dir, 'so-uoc.xlsx');
+    writeFileSync(filled, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    await page.locator('.excel-round-trip input[type=file]').setInputFiles(filled);
+    const dialog = page.getByRole('dialog', { name: 'Xem trước số liệu từ tệp Excel' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Xác nhận lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await poll(() => text(cell(page, '3', 'thuc_hien'))).toBe('77,00');
+    expect(area(await api.forRound('preliminary').report(T, P, unit))).toBe(77);
+    // The official report is as it was.
+    expect(area(await api.report(T, P, unit))).toBe(officialBefore);
     await page.context().close();
   }, 60_000);
 });

@@ -5,6 +5,7 @@
 // be bookmarked, printed or sent. Loaded lazily with uPlot: the form never carries it.
 import { createMemo, createResource, For, Show, untrack } from 'solid-js';
 import type { Me } from '../../../schema/api';
+import type { Round } from '../../../schema/template';
 import type { Api } from '../../api';
 import { ErrorBox, Loading } from '../../components/LoadState';
 import { t } from '../../i18n';
@@ -41,18 +42,22 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
     under: under(),
     row: props.route.row,
     col: props.route.col,
+    round: props.route.round,
     ...patch,
   });
   const go = (patch: Partial<DashboardRoute>) => props.navigate(here(patch));
 
+  // The preliminary round (số ước, issue 11) where the address asks for it; the official figures otherwise.
+  const round = (): Round => (props.route.round === 'preliminary' ? 'preliminary' : 'official');
   const key = createMemo(() => {
     const [tp, p, u] = [template(), period(), under()];
-    return tp && p && u ? { template: tp, period: p, under: u } : undefined;
+    return tp && p && u ? { template: tp, period: p, under: u, round: round() } : undefined;
   });
-  const [status] = createResource(key, (k) => api.dashboardStatus(k.template, k.period, k.under));
+  const inRound = (r: Round) => (r === 'official' ? api : api.forRound(r));
+  const [status] = createResource(key, (k) => inRound(k.round).dashboardStatus(k.template, k.period, k.under));
   // A resource in error throws when read: the page reads the status only through this.
   const statusOk = () => (status.error ? undefined : status());
-  const [trend] = createResource(key, (k) => api.dashboardTimeliness(k.template, k.under, { to: k.period, periods: 12 }));
+  const [trend] = createResource(key, (k) => inRound(k.round).dashboardTimeliness(k.template, k.under, { to: k.period, periods: 12 }));
   const [version] = createResource(
     () => {
       const s = statusOk();
@@ -74,8 +79,13 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
     const [r, c, u] = [row(), col(), figureUnit()];
     return k && r && c && u ? { ...k, under: u, row: r, col: c } : undefined;
   });
-  const [series] = createResource(figureKey, (k) => api.dashboardSeries({ template: k.template, unit: k.under, row: k.row, col: k.col, to: k.period }));
-  const [compare] = createResource(figureKey, (k) => api.dashboardCompare({ template: k.template, period: k.period, under: k.under, row: k.row, col: k.col }));
+  const [series] = createResource(figureKey, (k) => inRound(k.round).dashboardSeries({ template: k.template, unit: k.under, row: k.row, col: k.col, to: k.period }));
+  const [compare] = createResource(figureKey, (k) => inRound(k.round).dashboardCompare({ template: k.template, period: k.period, under: k.under, row: k.row, col: k.col }));
+  /** A round picker only where the form has two rounds in the period (or the address names one). */
+  const rounds = (): Round[] => {
+    const declared = statusOk()?.rounds ?? [];
+    return declared.length > 1 ? declared : round() === 'preliminary' ? ['preliminary', 'official'] : [];
+  };
 
   const above = () => unitsAbove(under() ?? '', units(), props.me);
   const currentName = () => statusOk()?.under.name ?? units()?.find((u) => u.code === under())?.name ?? under();
@@ -91,7 +101,7 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
       <div class="dash-controls no-print-border">
         <label>
           <span>{t('dash.template')}</span>
-          <select value={template() ?? ''} onChange={(e) => go({ template: e.currentTarget.value, period: undefined, row: undefined, col: undefined })}>
+          <select value={template() ?? ''} onChange={(e) => go({ template: e.currentTarget.value, period: undefined, row: undefined, col: undefined, round: undefined })}>
             <For each={templates() ?? []}>{(tp) => <option value={tp.id} selected={tp.id === template()}>{`${tp.formNumber} — ${tp.title}`}</option>}</For>
           </select>
         </label>
@@ -101,6 +111,14 @@ export default function DashboardPage(props: { api: Api; me: Me; route: Dashboar
             <For each={[...(periods() ?? [])].reverse()}>{(p) => <option value={p.id} selected={p.id === period()}>{periodLabel(p.id, p.label)}</option>}</For>
           </select>
         </label>
+        <Show when={rounds().length > 1}>
+          <label>
+            <span>{t('dash.round')}</span>
+            <select value={round()} onChange={(e) => go({ round: e.currentTarget.value === 'preliminary' ? 'preliminary' : undefined })}>
+              <For each={rounds()}>{(r) => <option value={r} selected={r === round()}>{t(`report.round.${r}`)}</option>}</For>
+            </select>
+          </label>
+        </Show>
       </div>
       <nav class="dash-crumbs" aria-label={t('dash.hierarchy')}>
         <For each={above()}>

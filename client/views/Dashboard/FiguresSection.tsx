@@ -14,7 +14,8 @@ const cellTitle = (c: DashboardSeries['cell']) => `${c.rowLabel} — ${c.colLabe
 
 export function SeriesView(props: { data: DashboardSeries }) {
   const d = () => props.data;
-  const aggregateHref = (period: string) => hrefFor({ name: 'report', template: d().template, period, unit: d().unit.code, tab: 'aggregate' });
+  const aggregateHref = (period: string) =>
+    hrefFor({ name: 'report', template: d().template, period, unit: d().unit.code, tab: 'aggregate', ...(d().round === 'preliminary' ? { round: 'preliminary' as const } : {}) });
   return (
     <div class="dash-series">
       <h3>{t('dash.seriesTitle', { cell: cellTitle(d().cell), unit: d().unit.name })}</h3>
@@ -85,7 +86,7 @@ export function CompareView(props: { data: DashboardCompare }) {
           <For each={d().units}>
             {(u) => (
               <li data-unit={u.unitCode}>
-                <a href={hrefFor({ name: 'report', template: d().template, period: d().period.id, unit: u.unitCode })}>{u.unitName}</a>
+                <a href={hrefFor({ name: 'report', template: d().template, period: d().period.id, unit: u.unitCode, ...(d().round === 'preliminary' ? { round: 'preliminary' as const } : {}) })}>{u.unitName}</a>
                 <span class="hbar-track">
                   <span class="hbar" style={{ width: `${max() > 0 ? (Math.abs(u.value ?? 0) / max()) * 100 : 0}%` }} />
                 </span>

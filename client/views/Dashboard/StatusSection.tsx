@@ -30,7 +30,8 @@ const SEGMENTS = [
 export function StatusSection(props: { status: DashboardStatus; drill: (under: string) => Route }) {
   const [filter, setFilter] = createSignal<CountFilter>('all');
   const s = () => props.status;
-  const reportHref = (unit: string) => hrefFor({ name: 'report', template: s().template, period: s().period.id, unit });
+  // Each unit's report in the round the dashboard counts (issue 11).
+  const reportHref = (unit: string) => hrefFor({ name: 'report', template: s().template, period: s().period.id, unit, ...(s().round === 'preliminary' ? { round: 'preliminary' as const } : {}) });
   const lines = () => s().units.filter((u) => matchesFilter(u, filter()));
   return (
     <section class="dash-section" aria-labelledby="dash-status-title">

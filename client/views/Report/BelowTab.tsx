@@ -18,7 +18,9 @@ const isSent = (c: ReportListItem) => c.status === 'submitted' || c.status === '
 
 export function BelowTab(props: { data: ReportPageData; workflow: WorkflowActions }) {
   const [returning, setReturning] = createSignal<ReportListItem>();
-  const reportHref = (unit: string) => hrefFor({ name: 'report', template: props.data.key.template, period: props.data.key.period, unit });
+  // A unit below opens in the round this page is in (issue 11).
+  const reportHref = (unit: string) =>
+    hrefFor({ name: 'report', template: props.data.key.template, period: props.data.key.period, unit, ...(props.data.key.round ? { round: props.data.key.round } : {}) });
   const key = () => props.data.key.unit;
   /** The unit's own report, then the units directly below; those further down are counted, not listed. */
   const rows = () => props.data.children()?.filter((c) => c.unitCode === key() || c.parentCode === key());

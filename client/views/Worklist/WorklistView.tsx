@@ -1,6 +1,6 @@
 // "Báo cáo của tôi": the reports of the caller's unit (and, for heads, how far the units below have got).
 import { For, Show } from 'solid-js';
-import type { WorklistItem } from '../../../schema/api';
+import type { WorklistItem, WorklistRound } from '../../../schema/api';
 import { LoadedList } from '../../components/LoadState';
 import { LateBadge, StatusBadge } from '../../components/StatusBadge';
 import { formatDate } from '../../format';
@@ -10,8 +10,28 @@ import { hrefFor, type Route } from '../../router';
 import type { loadWorklist } from './loader';
 import { ReportChooser } from './ReportChooser';
 
-export function reportRoute(item: WorklistItem): Route {
-  return { name: 'report', template: item.template.id, period: item.period.id, unit: item.unit.code };
+export function reportRoute(item: WorklistItem, round?: WorklistRound['round']): Route {
+  return { name: 'report', template: item.template.id, period: item.period.id, unit: item.unit.code, ...(round === 'preliminary' ? { round } : {}) };
+}
+
+/**
+ * A form with a preliminary round (số ước, issue 11): each round on its own line, "Số ước: hạn 15/07/2027",
+ * its status and whether it is late, and a link to that round's report.
+ */
+function RoundLines(props: { item: WorklistItem; rounds: WorklistRound[]; show: 'status' | 'deadline' }) {
+  return (
+    <For each={props.rounds}>
+      {(r) => (
+        <div class="worklist-round nowrap">
+          <a href={hrefFor(reportRoute(props.item, r.round))}>{t(`report.round.${r.round}`)}</a>
+          {': '}
+          <Show when={props.show === 'status'} fallback={<>{t('worklist.roundDue', { date: formatDate(r.deadline) })} <LateBadge late={r.isLate} /></>}>
+            <StatusBadge status={r.status} />
+          </Show>
+        </div>
+      )}
+    </For>
+  );
 }
 
 export default function WorklistView(props: { data: ReturnType<typeof loadWorklist>; navigate: (r: Route) => void }) {
@@ -42,7 +62,7 @@ export default function WorklistView(props: { data: ReturnType<typeof loadWorkli
                 <For each={list()}>
                   {(item) => (
                     <tr
-                      class={`clickable ${item.isLate ? 'is-late' : ''}`}
+                      class={`clickable ${item.isLate || item.rounds?.some((r) => r.isLate) ? 'is-late' : ''}`}
                       onClick={(e) => {
                         if ((e.target as HTMLElement).closest('a')) return;
                         props.navigate(reportRoute(item));
@@ -62,10 +82,14 @@ export default function WorklistView(props: { data: ReturnType<typeof loadWorkli
                       </td>
                       <td>{item.unit.name}</td>
                       <td>
-                        <StatusBadge status={item.status} />
+                        <Show when={item.rounds} fallback={<StatusBadge status={item.status} />}>
+                          {(rounds) => <RoundLines item={item} rounds={rounds()} show="status" />}
+                        </Show>
                       </td>
                       <td class="nowrap">
-                        {formatDate(item.deadline)} <LateBadge late={item.isLate} />
+                        <Show when={item.rounds} fallback={<>{formatDate(item.deadline)} <LateBadge late={item.isLate} /></>}>
+                          {(rounds) => <RoundLines item={item} rounds={rounds()} show="deadline" />}
+                        </Show>
                       </td>
                       <Show when={showBelow()}>
                         <td class="small">
