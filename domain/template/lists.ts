@@ -72,6 +72,23 @@ export function openRowsIn(file: Pick<TemplateFile, 'rows'>, keys: Iterable<stri
   return out;
 }
 
+/** Blank rows an open list offers beyond those a report holds, for the officer to type into (grid and Excel form). */
+export const OPEN_LIST_BLANK_ROWS = 10;
+
+/**
+ * The rows each open list shows a unit that fills its report, by list row code: the rows the report
+ * holds (the highest item numbered in its cell keys) plus OPEN_LIST_BLANK_ROWS blank ones, up to maxRows.
+ * The grid's form and the unit's Excel form offer the same rows.
+ */
+export function openRowsToOffer(file: Pick<TemplateFile, 'rows'>, keys: Iterable<string>): Map<string, number> {
+  const held = openRowsIn(file, keys);
+  const out = new Map<string, number>();
+  for (const row of file.rows) {
+    if (row.openList) out.set(row.code, Math.min(row.openList.maxRows, (held.get(row.code) ?? 0) + OPEN_LIST_BLANK_ROWS));
+  }
+  return out;
+}
+
 /**
  * The template with every list written out as rows. The list row becomes the list's total (a sum of its
  * rows; text columns blank); a list that is empty for the period totals nothing. Rows already written

@@ -5,6 +5,7 @@ import type { FormChange, FormIssue, FormUploadPreview, FormUploadSaved, Issue, 
 import { cellKey, type CellValues } from '../../domain/template/cell-key';
 import { computeReport } from '../../domain/template/evaluator';
 import { validateInputs } from '../../domain/template/validate-inputs';
+import { hasOpenLists, openRowsToOffer } from '../../domain/template/lists';
 import { unitsThatMustReport } from '../../domain/reporting-levels';
 import type { SessionUser } from '../auth/sessions';
 import { findReport, loadValues } from '../db/reports';
@@ -16,8 +17,10 @@ import { currentIssues } from '../services/report-check';
 import { reportContextOf, requireRound, resolveReport, resolveScope, type ReportContext, type ReportKey } from '../services/report-context';
 import { saveReport } from '../services/report-save';
 import { buildEvalContext, inVersion, unitInputLoader } from '../services/report-values';
+import { withOpenRowCounts } from '../templates/expand';
+import type { LoadedTemplate } from '../templates/registry';
 import { writeFormWorkbook, type FormSheetData } from './form-workbook';
-import { identify, openWorkbook, readSheets, type UploadedSheet } from './read-workbook';
+import { identify, openWorkbook, readSheets, type UploadedSheet, type WorkbookIdentity } from './read-workbook';
 
 export type FormScope = 'unit' | 'below';
 
@@ -49,18 +52,45 @@ async function storedInputs(deps: AppDeps, t: ReportContext): Promise<CellValues
   return t.row.templateVersion === t.template.file.version ? stored : inVersion(deps, t.template, t.row.templateVersion, stored);
 }
 
+/**
+ * The unit's own workbook lays its open lists out as the grid does: the items the report holds plus
+ * blank rows (openRowsToOffer). A head's workbook of the units below keeps the roll-up's shape, where
+ * a unit's list is its total.
+ */
 export async function formWorkbook(deps: AppDeps, user: SessionUser, key: ReportKey, scope: FormScope): Promise<Buffer> {
   const targets = await targetsOf(deps, user, key, scope, 'view');
-  const template = targets[0]?.template ?? (await resolveScope(deps, user, key)).template;
+  let template = targets[0]?.template ?? (await resolveScope(deps, user, key)).template;
   const period = targets[0]?.period ?? (await resolveScope(deps, user, key)).period;
+  let openRows: Map<string, number> | undefined;
   const sheets: FormSheetData[] = [];
-  for (const t of targets) {
-    const inputs = await storedInputs(deps, t);
+  for (const given of targets) {
+    const inputs = await storedInputs(deps, given);
+    let t = given;
+    if (scope === 'unit' && hasOpenLists(t.template.file)) {
+      openRows = openRowsToOffer(t.template.file, inputs.keys());
+      t = { ...t, template: withOpenRowCounts(t.template, openRows) };
+      template = t.template;
+    }
     const ctx = await buildEvalContext(t.template, t.period, inputs, unitInputLoader(deps, t.template, t.unit));
     sheets.push({ unit: { code: t.unit.code, name: t.unit.name }, revision: t.row?.revision ?? 0, values: computeReport(t.template.compiled, ctx) });
   }
   // targetsOf has checked the round against the template (requireRound).
-  return writeFormWorkbook({ compiled: template.compiled, period, unitCode: key.unit, scope, round: key.round ?? 'official', sheets, now: deps.clock() });
+  return writeFormWorkbook({ compiled: template.compiled, period, unitCode: key.unit, scope, round: key.round ?? 'official', sheets, ...(openRows ? { openRows } : {}), now: deps.clock() });
+}
+
+/**
+ * The template as the workbook wrote it out: its open lists with the rows its hidden sheet names. A list
+ * the template lacks, or more rows than it allows, is not a workbook of ours.
+ */
+function asWrittenOut(template: LoadedTemplate, id: WorkbookIdentity): LoadedTemplate {
+  if (id.openRows.size === 0) return template;
+  for (const [code, rows] of id.openRows) {
+    const list = template.file.rows.find((r) => r.code === code)?.openList;
+    if (id.scope !== 'unit' || !list || rows > list.maxRows) {
+      throw unprocessable('foreign-workbook', `Trang ẩn của tệp ghi danh sách "${code}" với ${rows} dòng, biểu mẫu không có danh sách như vậy; không nhận. (The workbook's hidden sheet names a list the form does not have.)`, []);
+    }
+  }
+  return withOpenRowCounts(template, id.openRows);
 }
 
 interface Compared {
@@ -103,12 +133,15 @@ async function compare(deps: AppDeps, user: SessionUser, key: ReportKey, bytes: 
       [],
     );
   }
-  const sheets = readSheets(workbook, id, template.compiled);
+  const written = asWrittenOut(template, id);
+  const sheets = readSheets(workbook, id, written.compiled);
   const byUnit = new Map(targets.map((t) => [t.unit.code, t]));
   const out: Compared[] = [];
   for (const sheet of sheets) {
-    const target = byUnit.get(sheet.unit);
-    if (!target) throw wrong(`đơn vị mã ${sheet.unit}`);
+    const found = byUnit.get(sheet.unit);
+    if (!found) throw wrong(`đơn vị mã ${sheet.unit}`);
+    // The sheet's list rows, blank ones included, are cells of the form for this upload.
+    const target = written === template ? found : { ...found, template: withOpenRowCounts(found.template, id.openRows) };
     const stored = await storedInputs(deps, target);
     const unit = id.scope === 'below' ? { unit: sheet.unit } : {};
     const changes: FormChange[] = sheet.inputs

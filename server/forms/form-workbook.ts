@@ -38,6 +38,11 @@ export interface FormWorkbookData {
   /** The round the figures are entered for (issue 11): recorded on the hidden sheet, so an upload into the other round is refused. */
   round: Round;
   sheets: FormSheetData[];
+  /**
+   * The rows each open list offers on the sheets (the items held plus blank ones), by list row code, as
+   * `compiled` writes them out; recorded in the hidden sheet so that an upload is read on the same rows.
+   */
+  openRows?: ReadonlyMap<string, number>;
   now: Date;
 }
 
@@ -106,13 +111,17 @@ function writeHeading(ws: ExcelJS.Worksheet, data: FormWorkbookData, sheet: Form
   const round = data.round !== 'official' || roundsOfPeriod(file, data.period.id).includes('preliminary') ? ` (${ROUND_LABELS[data.round]})` : '';
   line(2, `Kỳ báo cáo: ${data.period.label} ${periodLine(data.period)}${round}`, textStyle({ horizontal: 'left' }));
   line(3, `Đơn vị: ${sheet.unit.code} ${sheet.unit.name}`, textStyle({ bold: true, horizontal: 'left' }));
+  // Open lists: each item on a row of its own, into the blank rows; more rows come with a new download.
+  const lists = data.openRows && data.openRows.size > 0
+    ? ' Danh sách: mỗi mục một dòng, nhập vào các dòng trống; cần thêm dòng thì tải tệp lên rồi tải lại biểu mẫu, không chèn dòng.'
+    : '';
   line(
     4,
-    'Nhập số liệu vào các ô trắng; ô tô màu được tính tự động hoặc không áp dụng. Giữ nguyên bố cục và trang ẩn, rồi tải tệp lên ở trang biểu mẫu.',
+    `Nhập số liệu vào các ô trắng; ô tô màu được tính tự động hoặc không áp dụng. Giữ nguyên bố cục và trang ẩn, rồi tải tệp lên ở trang biểu mẫu.${lists}`,
     textStyle({ italic: true, size: 9, horizontal: 'left', wrap: true }),
   );
   ws.getRow(1).height = 36;
-  ws.getRow(4).height = 28;
+  ws.getRow(4).height = lists ? 40 : 28;
 }
 
 /** Unlocks the input cells and turns computed cells into formulas (keeping the server's figure as the cached result). */
@@ -139,7 +148,10 @@ function markCells(ws: ExcelJS.Worksheet, ct: CompiledTemplate, g: FormGeometry,
   }
 }
 
-/** The hidden sheet: marker, template, version, period, unit, scope and round, then one line per form sheet. */
+/**
+ * The hidden sheet: marker, template, version, period, unit, scope and round, a line per open list with
+ * the rows the sheets offer it ("list", row code, rows), then one line per form sheet.
+ */
 function writeIdentity(workbook: ExcelJS.Workbook, data: FormWorkbookData, names: string[]): void {
   const ws = workbook.addWorksheet(ID_SHEET, { state: 'hidden' });
   const file = data.compiled.file;
@@ -152,6 +164,7 @@ function writeIdentity(workbook: ExcelJS.Workbook, data: FormWorkbookData, names
     ['scope', data.scope],
     ['round', data.round],
     ['generated', data.now.toISOString()],
+    ...[...(data.openRows ?? [])].map(([code, rows]) => ['list', code, rows]),
     ['sheet', 'unit', 'revision'],
     ...data.sheets.map((s, i) => [names[i]!, s.unit.code, s.revision]),
   ]);

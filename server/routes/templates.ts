@@ -12,7 +12,7 @@ import { notFound } from '../errors';
 import { requireTemplate } from '../services/report-context';
 import { listedFor } from '../templates/expand';
 import { findReport, loadValues } from '../db/reports';
-import { hasLists, hasOpenLists, openRowsIn } from '../../domain/template/lists';
+import { hasLists, hasOpenLists, openRowsToOffer } from '../../domain/template/lists';
 import type { LoadedTemplate } from '../templates/registry';
 import { valid } from '../validate';
 
@@ -40,16 +40,12 @@ function cacheSecondsFor(file: LoadedTemplate['file']): number {
   return hasLists(file) ? 3600 : 86400;
 }
 
-/** Blank rows an open list offers beyond those a report holds, for the officer to type into. */
-const BLANK_ROWS = 10;
-
 /** The rows each open list of a unit's report shows: those it holds, plus blank ones (up to maxRows). */
 async function openRowsToType(deps: AppDeps, template: LoadedTemplate, periodId: string, unitId: number): Promise<Map<string, number> | undefined> {
-  const lists = template.file.rows.filter((r) => r.openList);
-  if (lists.length === 0) return undefined;
+  if (!hasOpenLists(template.file)) return undefined;
   const row = await findReport(deps.store.db, template.file.id, periodId, unitId, 'official');
-  const held = row ? openRowsIn(template.file, ((await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map()).keys()) : new Map<string, number>();
-  return new Map(lists.map((r) => [r.code, Math.min(r.openList!.maxRows, (held.get(r.code) ?? 0) + BLANK_ROWS)]));
+  const stored = row ? ((await loadValues(deps.store.db, [row.id])).get(row.id) ?? new Map<string, unknown>()) : new Map<string, unknown>();
+  return openRowsToOffer(template.file, stored.keys());
 }
 
 export const templatesRoutes = new Hono<AppEnv>()

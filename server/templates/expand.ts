@@ -48,5 +48,12 @@ export function withOpenRows(template: LoadedTemplate, keys: Iterable<string>): 
   if (!listing) return template;
   const openRows = openRowsIn(listing.base.file, keys);
   if (openRows.size === 0) return template;
-  return listedFor(listing.base, listing.tree, { ownUnit: listing.ownUnit, openItems: listing.openItems, periodId: listing.periodId, openRows });
+  return withOpenRowCounts(template, openRows);
+}
+
+/** The same template with each open list holding `counts` rows (by list row code; up to its maxRows). */
+export function withOpenRowCounts(template: LoadedTemplate, counts: ReadonlyMap<string, number>): LoadedTemplate {
+  const listing = (template as ListedTemplate).listing;
+  if (!listing) return template;
+  return listedFor(listing.base, listing.tree, { ownUnit: listing.ownUnit, openItems: listing.openItems, periodId: listing.periodId, openRows: counts });
 }

@@ -3,7 +3,7 @@ import type { TemplateFile } from '../../../schema/template';
 import { cellKey } from '../../../domain/template/cell-key';
 import { compileTemplate } from '../../../domain/template/compile';
 import { computeReport } from '../../../domain/template/evaluator';
-import { derivedCells, expandLists, openListSizes, openListSizesFor, openRowsIn, resizeOpenLists } from '../../../domain/template/lists';
+import { derivedCells, expandLists, OPEN_LIST_BLANK_ROWS, openListSizes, openListSizesFor, openRowsIn, openRowsToOffer, resizeOpenLists } from '../../../domain/template/lists';
 import { aggregatedListCells, contributionOf, valuesOfPartials } from '../../../domain/rollup/partials';
 
 const base: TemplateFile = {
@@ -67,6 +67,14 @@ describe('expandLists', () => {
     const grown = resizeOpenLists(own, new Map([['DS', 9]]));
     expect(grown.rows.filter((r) => r.partOf === 'DS').map((r) => r.code)).toEqual(['DS.1', 'DS.2', 'DS.3']);
     expect(grown.rows.some((r) => r.code === 'X.001')).toBe(true);
+  });
+
+  it('offers the rows a report holds plus OPEN_LIST_BLANK_ROWS blank ones, up to maxRows', () => {
+    const roomy: TemplateFile = { ...base, rows: base.rows.map((r) => (r.openList ? { ...r, openList: { ...r.openList, maxRows: 15 } } : r)) };
+    expect(openRowsToOffer(roomy, [])).toEqual(new Map([['DS', OPEN_LIST_BLANK_ROWS]]));
+    expect(openRowsToOffer(roomy, [cellKey('DS.2', 'so'), cellKey('1', 'so')])).toEqual(new Map([['DS', 2 + OPEN_LIST_BLANK_ROWS]]));
+    expect(openRowsToOffer(roomy, [cellKey('DS.9', 'ten')])).toEqual(new Map([['DS', 15]]));
+    expect(openRowsToOffer(base, [])).toEqual(new Map([['DS', 3]]));
   });
 
   it('counts the rows an open list shows, and grows it only to hold cells of rows beyond them', () => {
