@@ -246,14 +246,20 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     }
     setEdits(new Map(draft.values.map(([row, col, v]) => [cellKeyOf(row, col), v])));
     setBaseValues(new Map((draft.base ?? []).map(([row, col, v]) => [cellKeyOf(row, col), v])));
-    // Sent on the revision they were typed on: a server that moved on answers 409 and the officer chooses.
-    if (draft.revision !== r.revision) setReplayRevision(draft.revision);
     setSectionEdits(new Map(draft.sections));
     setExplanationEdits(new Map(draft.explanations));
     pruneEdits();
     const count = edits().size + sectionEdits().size + explanationEdits().size;
-    if (count > 0) setRestored({ count, stale: draft.revision !== r.revision });
-    else removeDraft(options.storage, storageKey);
+    if (count === 0) {
+      // Every edit already reached the server (the page closed before the emptied draft was written):
+      // nothing is replayed, so the next save goes on the server's revision, not on the stale one.
+      setBaseValues(new Map());
+      removeDraft(options.storage, storageKey);
+      return;
+    }
+    // Sent on the revision they were typed on: a server that moved on answers 409 and the officer chooses.
+    if (draft.revision !== r.revision) setReplayRevision(draft.revision);
+    setRestored({ count, stale: draft.revision !== r.revision });
   }
 
   /**
@@ -461,7 +467,8 @@ export function createReportStore(api: Api, key: ReportKey, options: ReportStore
     if (errors().length > 0) return { ok: false, reason: 'errors' };
     if (unexplained().length > 0) return { ok: false, reason: 'explanations' };
     if (missingSections().length > 0) return { ok: false, reason: 'sections' };
-    if (isDirty() && !(await save())) return { ok: false, reason: 'save-failed', error: saveError() };
+    // save() also waits for a save already out, so the server never judges a report still arriving.
+    if (!(await save())) return { ok: false, reason: 'save-failed', error: saveError() };
     setSubmitting(true);
     try {
       await api.submit(key.template, key.period, key.unit);

@@ -55,9 +55,18 @@ function server() {
   return { api: api as Api, report, puts, set };
 }
 
+const entriesOf = new WeakMap<DraftStorage, Map<string, string>>();
+
 function memoryStorage(): DraftStorage {
   const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  const storage: DraftStorage = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  entriesOf.set(storage, data);
+  return storage;
+}
+
+/** What the storage holds now (a copy). */
+function storageEntries(storage: DraftStorage): Map<string, string> {
+  return new Map(entriesOf.get(storage));
 }
 
 async function withStore<T>(api: Api, storage: DraftStorage, run: (s: ReportStore) => Promise<T>): Promise<T> {
@@ -131,6 +140,28 @@ describe('edits kept offline meeting a newer version', () => {
       expect(store.conflictCells()).toEqual([]);
       expect(await store.save()).toBe(true);
       expect(s.report.values).toContainEqual({ row: '1', col: 'nam', value: 13 });
+    });
+  });
+
+  it('replays nothing when every edit of a draft left behind already reached the server, and saves the next edit on the current revision', async () => {
+    const s = server();
+    const storage = memoryStorage();
+    // The save reached the server, but the page was reloaded before the emptied draft was written.
+    await withStore(s.api, storage, async (store) => {
+      store.edit('1', 'nam', 11);
+      const left = [...storageEntries(storage)];
+      expect(await store.save()).toBe(true);
+      for (const [k, v] of left) storage.setItem(k, v);
+    });
+    expect(s.report.revision).toBe(2);
+
+    await withStore(s.api, storage, async (store) => {
+      expect(store.restored()).toBeUndefined();
+      store.edit('1', 'nu', 20);
+      expect(await store.save()).toBe(true);
+      expect(s.puts.at(-1)?.revision).toBe(2);
+      expect(store.conflict()).toBe(false);
+      expect(s.report.values).toContainEqual({ row: '1', col: 'nu', value: 20 });
     });
   });
 });

@@ -280,6 +280,24 @@ describe('createReportStore', () => {
     });
   });
 
+  it('submits only once a save already out has answered, so the server never judges figures still arriving', async () => {
+    const { api, state, answer } = fakeServer();
+    await withStore(api, memoryStorage(), async (s) => {
+      s.edit('1', 'nu', 12); // 12 of 22: no warning
+      s.setSection('danh_gia', 'Ổn định');
+      const saving = s.save();
+      expect(s.isDirty()).toBe(false); // the edit is out, nothing is left to send
+      const submitting = s.submit();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(state.submitted).toBe(0);
+      await answer();
+      expect(await saving).toBe(true);
+      expect(await submitting).toEqual({ ok: true });
+      expect(state.submitted).toBe(1);
+      expect(state.puts).toHaveLength(1);
+    });
+  });
+
   it('drops a draft that no longer applies because the report was submitted elsewhere', async () => {
     const { api, state } = fakeServer();
     const storage = memoryStorage();

@@ -1,8 +1,8 @@
 // A rule broken as the officer types (Biểu 06: "Tổng số" received 10 while its parts add to 9) marks the
 // cell and lists the issue at once, is shown again from the server's verdict when the report is reopened,
 // and blocks submission until it is fixed.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
+import { describe, it, onTestFinished } from 'vitest';
+import { cell, classesOf, openReport, poll, startE2E, text, typeRows } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
 const NOW = new Date('2024-12-16T02:00:00Z');
@@ -10,18 +10,11 @@ const NOW = new Date('2024-12-16T02:00:00Z');
 const UNBALANCED = { '01': ['10', '5', '4', '0', '9', '5', '4', '0', '1', '1', '0'] };
 const MESSAGE = 'Hộ tịch: tổng số hồ sơ nhận giải quyết ở cột (1) là 10, phải bằng trực tuyến (2) + trực tiếp và dịch vụ bưu chính (3) + từ kỳ trước (4) là 9.';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E('rules', NOW);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
 describe('rule checks in the grid', () => {
   it('marks the cell and lists the issue as the officer types, and refuses to submit until it is fixed', async () => {
+    // A server of its own per attempt: a retry must not start from the report the failed attempt submitted.
+    const e2e = await startE2E('rules', NOW);
+    onTestFinished(() => e2e.close());
     const page = await e2e.logIn('canbo-05971');
     await openReport(page, e2e.url, TEMPLATE, '2024Q4', '05971');
     await poll(() => text(page.locator('.toolbar .ok-line'))).toBe('✓ Không phát hiện lỗi.');

@@ -3,9 +3,9 @@
 // left 3 Hộ tịch dossiers pending; this quarter the officer carries over 0: the cell turns amber, the
 // issues panel asks for an explanation, submitting is refused until it is written, and once saved it is
 // kept with the submitted report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ApiError } from '../../client/api';
-import { apiAs, cell, classesOf, openReport, poll, startE2E, text, typeRows, type E2E } from './browser';
+import { apiAs, cell, classesOf, openReport, poll, startE2E, text, typeRows } from './browser';
 
 const TEMPLATE = 'bieu-06-vpcp-kstt';
 // Quý IV/2025 (15/09–14/12/2025) has just closed; after the 2025 reform code 05977 is Phường Đông Kinh.
@@ -33,18 +33,11 @@ const EXPLANATION = '03 hồ sơ đăng ký khai sinh kỳ trước công dân �
 // The warning colour of the stylesheet (--c-warning-bg, #fff4dc).
 const AMBER = 'rgb(255, 244, 220)';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E('explanation', NOW);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
 describe('a warning needs an explanation to submit', () => {
   it('marks the carried-over cell amber, refuses to submit until the warning is explained, then keeps the explanation with the submitted report', async () => {
+    // A server of its own per attempt: a retry must not start from the report the failed attempt submitted.
+    const e2e = await startE2E('explanation', NOW);
+    onTestFinished(() => e2e.close());
     // The previous quarter's figures, saved through the API (a draft is enough for prev() to read them).
     const api = await apiAs(e2e, OFFICER);
     await api.putValues(TEMPLATE, PREVIOUS, UNIT, {
