@@ -90,7 +90,7 @@ export async function streamWorkbook(
   /** Waited for after each sheet; by default, until the sink has room again. */
   pace: () => Promise<void> = () => (sink.writableNeedDrain ? new Promise((resolve) => sink.once('drain', () => resolve())) : Promise.resolve()),
 ): Promise<void> {
-  const workbook = stampedWorkbookWriter(sink, now);
+  const { workbook, zipped } = stampedWorkbookWriter(sink, now);
   workbook.creator = CREATOR;
   workbook.lastModifiedBy = CREATOR;
   workbook.created = now;
@@ -120,9 +120,11 @@ export async function streamWorkbook(
     if (report.round !== data.round) notes.push(standInLine);
     const plan = planOf(report.compiled ?? data.compiled);
     writeFormSheet(workbook, sheetName(report.unit), { ...form, ...plan, unit: report.unit, values: report.values, round: report.round, notes, sections, signed: false });
-    // Let the zip take the committed sheet before the next one is built, and wait while the sink is
-    // full, so memory holds a few sheets of XML rather than all of them.
-    await new Promise((resolve) => setImmediate(resolve));
+    // The next sheet is built while the zip compresses this one, never further ahead: exceljs hands
+    // each committed sheet to archiver's queue whole, and building outran compressing, so a national
+    // package once held thousands of sheets' XML waiting in that queue (its memory grew with the
+    // units). Then wait while the sink is full, so a slow client holds back the building too.
+    await zipped(1);
     await pace();
   }
   writeCompletenessSheet(workbook, data, now);
@@ -136,21 +138,30 @@ export async function streamWorkbook(
  * its archive can be reached, so archiver's append is wrapped once to honour a stamp set around it.
  */
 type Append = (this: unknown, source: unknown, data: Record<string, unknown>) => unknown;
-let constructing: Date | undefined;
+let constructing: { date: Date; appended: number } | undefined;
 let wrapped = false;
 
-function stampedWorkbookWriter(sink: Writable, now: Date): ExcelJS.stream.xlsx.WorkbookWriter {
-  const zipOf = (w: ExcelJS.stream.xlsx.WorkbookWriter) => (w as unknown as { zip: { append: Append } }).zip;
+interface StampedWriter {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  /** Resolves once at most `backlog` of the parts handed to the zip are still to be compressed. */
+  zipped(backlog: number): Promise<void>;
+}
+
+function stampedWorkbookWriter(sink: Writable, now: Date): StampedWriter {
+  type Zip = { append: Append; on(event: 'entry', listener: () => void): void };
+  const zipOf = (w: ExcelJS.stream.xlsx.WorkbookWriter) => (w as unknown as { zip: Zip }).zip;
   if (!wrapped) {
     const proto = Object.getPrototypeOf(zipOf(new ExcelJS.stream.xlsx.WorkbookWriter({}))) as { append: Append };
     const append = proto.append;
     proto.append = function (source, data) {
-      return append.call(this, source, constructing && data.date === undefined ? { ...data, date: constructing } : data);
+      if (!constructing || data.date !== undefined) return append.call(this, source, data);
+      constructing.appended++;
+      return append.call(this, source, { ...data, date: constructing.date });
     };
     wrapped = true;
   }
   const wall = new Date(now.getTime() + 7 * 3600_000);
-  constructing = wall;
+  const stamp = (constructing = { date: wall, appended: 0 });
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   try {
     workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
@@ -159,8 +170,24 @@ function stampedWorkbookWriter(sink: Writable, now: Date): ExcelJS.stream.xlsx.W
   }
   const zip = zipOf(workbook);
   const append = zip.append.bind(zip);
-  zip.append = (source, data) => append(source, { ...data, date: wall });
-  return workbook;
+  // Parts handed to the zip, and parts it has compressed and written out ('entry', archiver's own event).
+  let appended = stamp.appended;
+  let processed = 0;
+  let waiting: { backlog: number; resolve: () => void } | undefined;
+  zip.append = (source, data) => {
+    appended++;
+    return append(source, { ...data, date: wall });
+  };
+  zip.on('entry', () => {
+    processed++;
+    if (waiting && appended - processed <= waiting.backlog) {
+      waiting.resolve();
+      waiting = undefined;
+    }
+  });
+  const zipped = (backlog: number) =>
+    appended - processed <= backlog ? Promise.resolve() : new Promise<void>((resolve) => (waiting = { backlog, resolve }));
+  return { workbook, zipped };
 }
 
 function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, form: FormSheet): void {
@@ -195,6 +222,22 @@ function writeFormSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   const last = writeTable(sheet, form.table, form.values, headerTop);
   writeBottom(sheet, form, last + 2);
   sheet.commit();
+  releaseCommitted(workbook, sheet);
+}
+
+/**
+ * After a sheet is committed the streaming writer still keeps its worksheet object (columns, merges,
+ * styles by cell, the sheet's stream buffer) until the workbook ends, about 30 KB a sheet: a national
+ * package's memory grew with its 10,000 sheets. What the workbook's last parts read of a sheet
+ * (workbook.xml, its rels, [Content_Types].xml, docProps/app.xml and the print titles' defined names)
+ * is its id, name, state, rId and print ranges: keep only those.
+ */
+function releaseCommitted(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet): void {
+  const sheets = (workbook as unknown as { _worksheets: unknown[] })._worksheets;
+  const { id, name, state, pageSetup } = sheet;
+  if (sheets[id] !== sheet) return;
+  const { printArea, printTitlesRow, printTitlesColumn } = pageSetup;
+  sheets[id] = { id, name, state, committed: true, pageSetup: { printArea, printTitlesRow, printTitlesColumn } };
 }
 
 /** Lines 1–7: agency and national title, unit code and motto, form number, title, period, unit of measure. */
