@@ -5,6 +5,7 @@
 // package has one sheet per unit (thousands), and the streaming writer serialises each sheet when it is
 // committed, so memory holds one sheet's cells plus the compressed output instead of every cell of
 // every sheet. It costs nothing in clarity here: each sheet is written top to bottom anyway.
+import { type EventEmitter, once } from 'node:events';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValues } from '../../domain/template/cell-key';
@@ -148,7 +149,7 @@ interface StampedWriter {
 }
 
 function stampedWorkbookWriter(sink: Writable, now: Date): StampedWriter {
-  type Zip = { append: Append; on(event: 'entry', listener: () => void): void };
+  type Zip = EventEmitter & { append: Append };
   const zipOf = (w: ExcelJS.stream.xlsx.WorkbookWriter) => (w as unknown as { zip: Zip }).zip;
   if (!wrapped) {
     const proto = Object.getPrototypeOf(zipOf(new ExcelJS.stream.xlsx.WorkbookWriter({}))) as { append: Append };
@@ -173,20 +174,15 @@ function stampedWorkbookWriter(sink: Writable, now: Date): StampedWriter {
   // Parts handed to the zip, and parts it has compressed and written out ('entry', archiver's own event).
   let appended = stamp.appended;
   let processed = 0;
-  let waiting: { backlog: number; resolve: () => void } | undefined;
   zip.append = (source, data) => {
     appended++;
     return append(source, { ...data, date: wall });
   };
-  zip.on('entry', () => {
-    processed++;
-    if (waiting && appended - processed <= waiting.backlog) {
-      waiting.resolve();
-      waiting = undefined;
-    }
-  });
-  const zipped = (backlog: number) =>
-    appended - processed <= backlog ? Promise.resolve() : new Promise<void>((resolve) => (waiting = { backlog, resolve }));
+  zip.on('entry', () => processed++);
+  // once() rejects if the archive fails meanwhile, so a broken zip cannot leave the export waiting.
+  const zipped = async (backlog: number) => {
+    while (appended - processed > backlog) await once(zip, 'entry');
+  };
   return { workbook, zipped };
 }
 
