@@ -19,7 +19,9 @@ export interface Child {
 
 /** A child process speaking the bench's IPC: { id, type, … } answered by { id, … }. */
 export async function child(script: string, env: Record<string, string>): Promise<Child> {
-  const proc = fork(join(import.meta.dirname, script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=DIR: the server under test writes a CPU profile there when it stops (bench/profile-stalls.ts reads it).
+  const profile = process.env.BENCH_PROFILE && script === 'server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const proc = fork(join(import.meta.dirname, script), [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<number, (body: Record<string, unknown>) => void>();
   let next = 1;
   const ready = new Promise<string>((resolve, reject) => {

@@ -1,6 +1,8 @@
 // The server under test, in its own process (so the load the bench generates does not share its event
 // loop): the real startServer on 127.0.0.1, plus an IPC channel for what only the process can measure:
 // its event-loop delay, its peak memory, and a recompute run through its own worker pool.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { rebuild } from '../server/services/rollup-build';
 import { startServer } from '../server/start';
@@ -10,6 +12,18 @@ const lag = monitorEventLoopDelay({ resolution: 5 });
 lag.enable();
 let peakRss = 0;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25).unref();
+
+// With BENCH_PROFILE, the turns of the event loop that came late (over 45 ms), on the clock of the CPU
+// profile (microseconds, monotonic), so bench/profile-stalls.ts can say what ran while the loop was held.
+const stalls: [number, number][] = [];
+if (process.env.BENCH_PROFILE) {
+  let last = process.hrtime.bigint();
+  setInterval(() => {
+    const now = process.hrtime.bigint();
+    if (now - last > 45_000_000n) stalls.push([Number(last / 1000n) + 5000, Number(now / 1000n)]);
+    last = now;
+  }, 5).unref();
+}
 
 process.on('message', async (message: { id: number; type: string; templateId?: string; periodId?: string }) => {
   const reply = (body: object) => process.send!({ id: message.id, ...body });
@@ -25,6 +39,7 @@ process.on('message', async (message: { id: number; type: string; templateId?: s
     return reply({ ms: performance.now() - started });
   }
   if (message.type === 'stop') {
+    if (process.env.BENCH_PROFILE) writeFileSync(join(process.env.BENCH_PROFILE, `stalls.${process.pid}.json`), JSON.stringify(stalls));
     await server.close();
     process.exit(0);
   }

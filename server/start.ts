@@ -3,12 +3,13 @@
 // test and the browser tests. A fault found before the database is opened (a broken template, a port in
 // use, a bad database URL) changes nothing on disk.
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createHolidayCalendar, VN_CIVIL_SERVICE_DAYS_OFF } from '../domain/periods';
 import { createApp } from './app';
+import { writesTakeTurns } from './http/take-turns';
 import { openStore, type Store } from './db/client';
 import { createUnitTrees } from './db/units';
 import type { AppDeps } from './env';
@@ -163,6 +164,8 @@ function listen(options: StartOptions, fetch: (req: Request) => Response | Promi
         fetch,
         port: options.port,
         hostname: options.host ?? '0.0.0.0',
+        // Writes take turns before Hono sees them (http/take-turns); serve() calls this as createServer(options, listener).
+        createServer: ((serverOptions: ServerOptions, listener: RequestListener) => createServer(serverOptions, writesTakeTurns(listener))) as typeof createServer,
         serverOptions: {
           requestTimeout: options.requestTimeoutMs ?? 120_000,
           headersTimeout: options.headersTimeoutMs ?? 20_000,

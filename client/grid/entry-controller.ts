@@ -36,6 +36,8 @@ export interface RangeMark {
   single: boolean;
 }
 
+const samePos = (a: GridPos, b: GridPos) => a.row === b.row && a.col === b.col;
+
 export type EntryController = ReturnType<typeof createEntryController>;
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -43,8 +45,12 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
 export function createEntryController(model: EntryModel) {
   let api: GridApi<GridRow> | undefined;
   let range: CellRange | undefined;
-  let shiftMouse = false;
-  let movingByKey = false;
+  /**
+   * AG Grid delivers cellFocused to the grid's options asynchronously, so a key can arrive after the focus
+   * moved and before we hear of it (a quick officer, a busy machine). Focus moves we have already drawn a
+   * block for, in order: their late events must not reset the block a Shift+arrow has grown since.
+   */
+  const drawnFocus: GridPos[] = [];
   /** Where a Shift+click sends the grid's focus back to (the block's anchor). */
   let refocusing: GridPos | undefined;
   const undo = createUndoStack<CellValue>();
@@ -92,18 +98,23 @@ export function createEntryController(model: EntryModel) {
 
   function moveTo(p: GridPos) {
     if (!api) return;
-    movingByKey = true;
     api.ensureIndexVisible(p.row);
     api.ensureColumnVisible(colKey(p.col));
     api.setFocusedCell(p.row, colKey(p.col));
-    movingByKey = false;
+    drawnFocus.push(p);
     setRange({ anchor: p, focus: p });
   }
 
+  /**
+   * The block keys act on. The active cell is always the block's anchor, so a block whose anchor is not the
+   * grid's focused cell is one whose focus event is still on its way: the focused cell is the truth.
+   */
   function selection(): CellRange | undefined {
-    if (range) return range;
     const p = focusedPos();
-    return p ? { anchor: p, focus: p } : undefined;
+    if (!p || (range && samePos(range.anchor, p))) return range ?? undefined;
+    drawnFocus.push(p);
+    setRange({ anchor: p, focus: p });
+    return range;
   }
 
   /** Writes values as one action the officer can undo. */
@@ -231,16 +242,23 @@ export function createEntryController(model: EntryModel) {
   }
 
   function onCellFocused(e: CellFocusedEvent<GridRow>) {
-    if (movingByKey) return;
+    const col = colIndex(e.column);
+    const at = e.rowPinned || e.rowIndex === null || col < 0 ? undefined : { row: e.rowIndex, col };
+    const drawn = drawnFocus[0];
+    if (drawn) {
+      if (at && samePos(drawn, at)) return void drawnFocus.shift();
+      // A focus the grid has since moved on from (we drew the newer one already): nothing to do.
+      const now = focusedPos();
+      if (at ? !now || !samePos(now, at) : now) return;
+      drawnFocus.length = 0;
+    }
     const back = refocusing;
     refocusing = undefined;
     // The grid's focus going back to the block's anchor after a Shift+click: the block stays.
-    if (back && e.rowIndex === back.row && colIndex(e.column) === back.col) return;
-    const col = colIndex(e.column);
-    if (e.rowPinned || e.rowIndex === null || col < 0) return setRange(undefined);
-    const p = { row: e.rowIndex, col };
-    const extend = shiftMouse;
-    shiftMouse = false;
+    if (back && e.rowIndex === back.row && col === back.col) return;
+    if (!at) return setRange(undefined);
+    const p = at;
+    const extend = e.sourceEvent instanceof MouseEvent && e.sourceEvent.shiftKey;
     if (!extend || !range) return setRange({ anchor: p, focus: p });
     // Shift+click extends the block; the active cell stays where the block began, as in Excel, so what is
     // typed next goes there and Shift+arrows go on from the clicked corner.
@@ -259,10 +277,6 @@ export function createEntryController(model: EntryModel) {
     },
     onKey,
     onCellFocused,
-    /** Shift+click extends the block from its anchor, as in Excel. */
-    onMouseDown(e: MouseEvent) {
-      shiftMouse = e.shiftKey;
-    },
     onCopy(e: ClipboardEvent) {
       if (isEditing()) return;
       const text = copyText();

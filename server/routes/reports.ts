@@ -5,7 +5,6 @@ import { Hono } from 'hono';
 import { PutValuesBody, ReportsQuery, ReturnBody, RoundQuery } from '../../schema/api';
 import { requireUser } from '../auth/middleware';
 import type { Round } from '../../schema/template';
-import { takeTurns } from '../http/take-turns';
 import type { AppEnv } from '../env';
 import { type Need, type ReportKey, requireRound, resolvePeriodScope, resolveReport } from '../services/report-context';
 import { reportHistory } from '../services/report-review';
@@ -23,8 +22,6 @@ const keyOf = (c: { req: { param(name: 'template' | 'period' | 'unit'): string; 
 });
 
 export const reportsRoutes = new Hono<AppEnv>()
-  // Before the session lookup: a burst of saves takes turns from the start (http/take-turns).
-  .on('PUT', '/:template/:period/:unit/values', takeTurns)
   .use(requireUser)
   .get('/', valid('query', ReportsQuery), async (c) => {
     const { template, period, under, round } = c.req.valid('query');

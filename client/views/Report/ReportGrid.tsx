@@ -1,7 +1,7 @@
 // A report grid: a template's columns and rows in the DataGrid, with Excel-grade entry (client/grid/
 // entry-controller: keys, a selected block, copy and paste, undo) and Tab to the next input cell.
 import type { CellPosition, GridApi, GridOptions, TabToNextCellParams } from 'ag-grid-community';
-import { createMemo, onCleanup, onMount, untrack } from 'solid-js';
+import { createMemo, untrack } from 'solid-js';
 import type { CellValue } from '../../../schema/api';
 import { DataGrid } from '../../components/DataGrid';
 import { notify } from '../../components/Toasts';
@@ -97,9 +97,6 @@ export function ReportGrid(props: ReportGridProps) {
   const rows = createMemo(() => templateRows(props.engine.file));
 
   let host!: HTMLDivElement;
-  const onMouseDown = (e: MouseEvent) => entry.onMouseDown(e);
-  onMount(() => host.addEventListener('mousedown', onMouseDown, true));
-  onCleanup(() => host.removeEventListener('mousedown', onMouseDown, true));
 
   // Tab walks the input cells only, row by row, so an officer types a whole form without the mouse.
   function tabToNextCell(p: TabToNextCellParams<GridRow>): CellPosition | boolean {

@@ -1,8 +1,9 @@
-// Saves arriving together take turns on the event loop: one starts per turn, in the order they came,
-// and a timer due meanwhile runs between them instead of after all of them.
-import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
-import { myTurn, takeTurns } from '../../../server/http/take-turns';
+// Writes arriving together take turns on the event loop: one starts per turn, in the order asked, and a
+// timer due meanwhile runs between them instead of after all of them; reads never wait behind them.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { myTurn, writesTakeTurns } from '../../../server/http/take-turns';
 
 /** Busy for `ms` of synchronous work, as a save's checks are. */
 const busy = (ms: number) => {
@@ -10,8 +11,11 @@ const busy = (ms: number) => {
   while (performance.now() < end);
 };
 
-describe('takeTurns', () => {
-  it('starts waiting requests one per turn, in order, with timers running between them', async () => {
+let server: Server | undefined;
+afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+
+describe('taking turns', () => {
+  it('starts waiting work one per turn, in order, with timers running between them', async () => {
     const starts: { i: number; ticks: number }[] = [];
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
@@ -29,10 +33,34 @@ describe('takeTurns', () => {
     expect(starts.at(-1)!.ticks).toBeGreaterThan(starts[0]!.ticks);
   });
 
-  it('as middleware, lets each request wait its turn and then answers it as usual', async () => {
-    const app = new Hono().on('PUT', '/x', takeTurns).put('/x', (c) => c.json({ ok: true }));
-    const answers = await Promise.all(Array.from({ length: 20 }, () => app.request('/x', { method: 'PUT' })));
-    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
-    expect(await answers[0]!.json()).toEqual({ ok: true });
+  it('on a real server, starts each write on a turn of its own with its body intact, and a read at once', async () => {
+    const started: { method: string; at: number }[] = [];
+    let turns = 0;
+    const counter = setInterval(() => turns++, 0);
+    server = createServer(
+      writesTakeTurns((req, res) => {
+        started.push({ method: req.method!, at: turns });
+        // Each write's first steps are work, as a save's are; the body is read afterwards, as Hono does.
+        if (req.method !== 'GET') busy(4);
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => res.end(Buffer.concat(chunks).toString() || 'read'));
+      }),
+    );
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const writes = Array.from({ length: 12 }, (_, i) => fetch(url, { method: 'PUT', body: `figures ${i}` }).then((r) => r.text()));
+    await new Promise((r) => setTimeout(r, 20));
+    const read = fetch(url).then((r) => r.text());
+    const answers = await Promise.all([...writes, read]);
+    clearInterval(counter);
+
+    expect(answers).toEqual([...Array.from({ length: 12 }, (_, i) => `figures ${i}`), 'read']);
+    const puts = started.filter((s) => s.method === 'PUT');
+    expect(puts).toHaveLength(12);
+    // A timer ran between every two writes: no two started in the same turn of the loop.
+    for (let i = 1; i < puts.length; i++) expect(puts[i]!.at).toBeGreaterThan(puts[i - 1]!.at);
+    // The read did not queue behind the writes still waiting.
+    expect(started.findIndex((s) => s.method === 'GET')).toBeLessThan(started.length - 1);
   });
 });
