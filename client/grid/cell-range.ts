@@ -25,6 +25,8 @@ export const boundsOf = (r: CellRange): Bounds => ({
   right: Math.max(r.anchor.col, r.focus.col),
 });
 
+export const samePos = (a: GridPos, b: GridPos): boolean => a.row === b.row && a.col === b.col;
+
 export const contains = (b: Bounds, p: GridPos): boolean => p.row >= b.top && p.row <= b.bottom && p.col >= b.left && p.col <= b.right;
 
 export const isSingleCell = (b: Bounds): boolean => b.top === b.bottom && b.left === b.right;

@@ -4,7 +4,7 @@
 import type { CellFocusedEvent, Column, GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { createSignal } from 'solid-js';
 import type { CellValue } from '../../schema/api';
-import { boundsOf, contains, isSingleCell, positionsOf, type Bounds, type CellRange, type GridPos } from './cell-range';
+import { boundsOf, contains, isSingleCell, positionsOf, samePos, type Bounds, type CellRange, type GridPos } from './cell-range';
 import { edge, lineEnd, step, type Direction, type NavGrid } from './navigation';
 import { planPaste, type PastePlan } from './paste-plan';
 import { parseTsv, toTsv } from './tsv';
@@ -35,8 +35,6 @@ export interface RangeMark {
   right: boolean;
   single: boolean;
 }
-
-const samePos = (a: GridPos, b: GridPos) => a.row === b.row && a.col === b.col;
 
 export type EntryController = ReturnType<typeof createEntryController>;
 
@@ -111,7 +109,7 @@ export function createEntryController(model: EntryModel) {
    */
   function selection(): CellRange | undefined {
     const p = focusedPos();
-    if (!p || (range && samePos(range.anchor, p))) return range ?? undefined;
+    if (!p || (range && samePos(range.anchor, p))) return range;
     drawnFocus.push(p);
     setRange({ anchor: p, focus: p });
     return range;
@@ -249,22 +247,22 @@ export function createEntryController(model: EntryModel) {
       if (at && samePos(drawn, at)) return void drawnFocus.shift();
       // A focus the grid has since moved on from (we drew the newer one already): nothing to do.
       const now = focusedPos();
-      if (at ? !now || !samePos(now, at) : now) return;
+      const current = at && now ? samePos(now, at) : !at && !now;
+      if (!current) return;
       drawnFocus.length = 0;
     }
     const back = refocusing;
     refocusing = undefined;
     // The grid's focus going back to the block's anchor after a Shift+click: the block stays.
-    if (back && e.rowIndex === back.row && col === back.col) return;
+    if (back && at && samePos(back, at)) return;
     if (!at) return setRange(undefined);
-    const p = at;
     const extend = e.sourceEvent instanceof MouseEvent && e.sourceEvent.shiftKey;
-    if (!extend || !range) return setRange({ anchor: p, focus: p });
+    if (!extend || !range) return setRange({ anchor: at, focus: at });
     // Shift+click extends the block; the active cell stays where the block began, as in Excel, so what is
     // typed next goes there and Shift+arrows go on from the clicked corner.
     const anchor = range.anchor;
-    setRange({ anchor, focus: p });
-    if (anchor.row === p.row && anchor.col === p.col) return;
+    setRange({ anchor, focus: at });
+    if (samePos(anchor, at)) return;
     queueMicrotask(() => {
       refocusing = anchor;
       api?.setFocusedCell(anchor.row, colKey(anchor.col));
